@@ -1,0 +1,45 @@
+# Werkboek Disseminatie — every command sets itself up (a .venv in the repo) on first use.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# "Today" and the demo plan that regenerated notebooks and notebook tests share.
+NOTEBOOK_TODAY := 2026-03-15
+
+.PHONY: setup workbook test test-unit test-notebooks test-browser notebooks lint bench app room clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(STAMP)
+
+## Open the workbook in JupyterLab at the welcome notebook.
+workbook: setup
+	$(BIN)/jupyter lab notebooks/00-welkom.ipynb
+
+## The whole suite: lint, unit tests, notebooks under nbval, browser tests.
+test: setup
+	$(BIN)/ruff check workbook tests scripts
+	$(BIN)/python -m pytest
+
+test-unit: setup
+	$(BIN)/python -m pytest tests -m "not browser"
+
+test-notebooks: setup
+	$(BIN)/python -m pytest notebooks
+
+test-browser: setup
+	$(BIN)/python -m pytest tests -m browser
+
+## Re-run every notebook on a fresh copy of the demo plan and store its outputs.
+notebooks: setup
+	WORKBOOK_TODAY=$(NOTEBOOK_TODAY) $(BIN)/python scripts/regenerate_notebooks.py
+
+lint: setup
+	$(BIN)/ruff check workbook tests scripts
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache

@@ -1,0 +1,91 @@
+"""``python -m workbook``: the workbook's command line, on the same store as the notebooks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from .i18n import t
+
+EXIT_REFUSED = 2
+
+Command = Callable[[argparse.Namespace], int]
+_commands: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None], str]] = {}
+
+
+def command(name: str, help_text: str):
+    """Register a subcommand: the decorated function runs it, ``configure`` adds its arguments."""
+
+    def register(configure: Callable[[argparse.ArgumentParser], None]):
+        def wrap(run: Command) -> Command:
+            _commands[name] = (run, configure, help_text)
+            return run
+
+        return wrap
+
+    return register
+
+
+@command("demo", "laad het voorbeeldplan / load the demo plan")(
+    lambda p: p.add_argument(
+        "--beside", action="store_true",
+        help="voeg het voorbeeld toe als apart plan / add the demo as an extra plan",
+    )
+)
+def _demo(args: argparse.Namespace) -> int:
+    from .demo import DemoRefused, load_demo, summary
+    from .store import open_store
+
+    store = open_store()
+    try:
+        plan_id = load_demo(store, beside=args.beside)
+    except DemoRefused as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_REFUSED
+    print(summary(store, plan_id))
+    return 0
+
+
+@command("table", "toon de planningstabel / show the planning table")(lambda p: None)
+def _table(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .api import planning_table
+
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
+        print(planning_table().to_string())
+    return 0
+
+
+def _load_extensions() -> None:
+    """Modules that add their own subcommands (exports, import, …) register on import."""
+    import importlib
+
+    for module in ("workbook.exchange_cli",):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .config import ConfigError
+    from .store import StoreError
+
+    _load_extensions()
+    parser = argparse.ArgumentParser(prog="python -m workbook", description="Werkboek Disseminatie")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (_run, configure, help_text) in _commands.items():
+        configure(sub.add_parser(name, help=help_text))
+    args = parser.parse_args(argv)
+    try:
+        return _commands[args.command][0](args)
+    except (StoreError, ConfigError) as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_REFUSED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Where the workbook keeps its data, which day it is, and which language it speaks.
+
+Every value can be fixed through the environment so that runs are reproducible:
+``WORKBOOK_DATA`` (folder of the store), ``WORKBOOK_TODAY`` (YYYY-MM-DD),
+``WORKBOOK_LANG`` (nl or en), ``WORKBOOK_PLAN`` (name of the plan to work in) and
+``WORKBOOK_DB_URL`` (an SQLAlchemy URL, for a shared server database).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from urllib.parse import parse_qs
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+DEFAULT_DATA_DIR = PROJECT_DIR / "data"
+STORE_FILENAME = "werkboek.sqlite"
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+
+
+class ConfigError(ValueError):
+    """A setting in the environment has a value the workbook cannot use."""
+
+
+def data_dir() -> Path:
+    """The folder that holds the user's store (``WORKBOOK_DATA`` or ``data/``)."""
+    return Path(os.environ.get("WORKBOOK_DATA") or DEFAULT_DATA_DIR).expanduser()
+
+
+def catalog_dir() -> Path:
+    """The folder with the kick-off vocabularies (``WORKBOOK_CATALOG`` or ``data/catalog``)."""
+    return Path(os.environ.get("WORKBOOK_CATALOG") or DEFAULT_DATA_DIR / "catalog").expanduser()
+
+
+def demo_dir() -> Path:
+    return DEFAULT_DATA_DIR / "voorbeeld"
+
+
+def store_url() -> str:
+    """SQLAlchemy URL of the store: ``WORKBOOK_DB_URL`` or the SQLite file in the data folder."""
+    explicit = os.environ.get("WORKBOOK_DB_URL")
+    if explicit:
+        return explicit
+    return f"sqlite:///{data_dir() / STORE_FILENAME}"
+
+
+def today() -> date:
+    """Today, or the day fixed by ``WORKBOOK_TODAY`` for reproducible runs."""
+    fixed = os.environ.get("WORKBOOK_TODAY")
+    if not fixed:
+        return date.today()
+    try:
+        return date.fromisoformat(fixed.strip())
+    except ValueError:
+        raise ConfigError(
+            f"WORKBOOK_TODAY={fixed!r}: expected a date as YYYY-MM-DD, e.g. 2026-03-15"
+        ) from None
+
+
+def env_language() -> str | None:
+    """The language fixed by ``WORKBOOK_LANG``, or None when the environment leaves it open."""
+    lang = (os.environ.get("WORKBOOK_LANG") or "").strip().lower()[:2]
+    return lang if lang in LANGUAGES else None
+
+
+def requested_plan() -> str | None:
+    """The plan asked for by ``WORKBOOK_PLAN`` or, in the app view, by ``?plan=`` in the URL.
+
+    Voilà hands a page's query string to its kernel as ``QUERY_STRING``; that lets each
+    team in the room open the workbook on its own plan.
+    """
+    query = parse_qs(os.environ.get("QUERY_STRING", ""))
+    from_query = (query.get("plan") or [""])[0].strip()
+    return from_query or (os.environ.get("WORKBOOK_PLAN") or "").strip() or None

@@ -1,0 +1,262 @@
+"""Every text a participant reads, in Dutch first and English on request.
+
+Keys are English identifiers; :func:`t` looks a key up in the active language and fills
+in ``{placeholders}``. The active language is ``WORKBOOK_LANG`` when set, else the choice
+made in the welcome notebook (:func:`set_language`), else Dutch.
+"""
+
+from __future__ import annotations
+
+from . import config
+
+_chosen: str | None = None
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- field labels (planning table headings follow DESIGN.md) ---
+    "field.context": {"nl": "Context", "en": "Context"},
+    "field.what": {"nl": "Wat", "en": "What"},
+    "field.target_groups": {"nl": "Naar wie", "en": "To whom"},
+    "field.how": {"nl": "Hoe / kanalen", "en": "How / channels"},
+    "field.methods": {"nl": "Methode", "en": "Method"},
+    "field.channels": {"nl": "Kanalen", "en": "Channels"},
+    "field.when": {"nl": "Wanneer", "en": "When"},
+    "field.indicator": {"nl": "Indicator", "en": "Indicator"},
+    "field.indicator_id": {"nl": "Indicator", "en": "Indicator"},
+    "field.target_value": {"nl": "Streefwaarde", "en": "Target value"},
+    "field.price": {"nl": "Prijs", "en": "Cost"},
+    "field.responsible": {"nl": "Verantwoordelijke", "en": "Responsible"},
+    "field.status": {"nl": "Status", "en": "Status"},
+    "field.title": {"nl": "Beoogd effect", "en": "Intended effect"},
+    "field.level": {"nl": "Niveau", "en": "Level"},
+    "field.theme": {"nl": "Thema", "en": "Theme"},
+    "field.description": {"nl": "Toelichting", "en": "Description"},
+    "field.goal_id": {"nl": "Beoogd effect", "en": "Intended effect"},
+    "field.name": {"nl": "Naam", "en": "Name"},
+    "field.unit": {"nl": "Eenheid", "en": "Unit"},
+    "field.target": {"nl": "Streefwaarde", "en": "Target value"},
+    "field.deadline": {"nl": "Doel bereikt op", "en": "Target reached by"},
+    "field.kind": {"nl": "Soort meting", "en": "Kind of measurement"},
+    "field.date": {"nl": "Datum", "en": "Date"},
+    "field.value": {"nl": "Waarde", "en": "Value"},
+    "field.note": {"nl": "Opmerking", "en": "Note"},
+    "field.group": {"nl": "Doelgroep", "en": "Target group"},
+    "field.scope": {"nl": "Intern / extern", "en": "Internal / external"},
+    "field.point": {"nl": "Aandachtspunt", "en": "Point of attention"},
+    "field.done": {"nl": "In orde", "en": "Done"},
+    "field.project": {"nl": "Project", "en": "Project"},
+    "field.organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "field.start": {"nl": "Start project", "en": "Project start"},
+    "field.end": {"nl": "Einde project", "en": "Project end"},
+    # --- vocabularies fixed by the model ---
+    "context.binnen_school": {"nl": "Binnen eigen school", "en": "Within our own school"},
+    "context.tussen_partners": {
+        "nl": "Tussen de projectpartners",
+        "en": "Between the project partners",
+    },
+    "status.gepland": {"nl": "gepland", "en": "planned"},
+    "status.bezig": {"nl": "bezig", "en": "in progress"},
+    "status.uitgevoerd": {"nl": "uitgevoerd", "en": "done"},
+    "status.geannuleerd": {"nl": "geannuleerd", "en": "cancelled"},
+    "level.output": {"nl": "output", "en": "output"},
+    "level.outcome": {"nl": "outcome", "en": "outcome"},
+    "level.impact": {"nl": "impact", "en": "impact"},
+    "kind.cumulatief": {
+        "nl": "telt op (bv. deelnemers per infosessie)",
+        "en": "adds up (e.g. participants per info session)",
+    },
+    "kind.stand": {
+        "nl": "stand (bv. volgers op Instagram)",
+        "en": "reading (e.g. followers on Instagram)",
+    },
+    "scope.intern": {"nl": "intern", "en": "internal"},
+    "scope.extern": {"nl": "extern", "en": "external"},
+    "tier.micro": {"nl": "micro", "en": "micro"},
+    "tier.meso": {"nl": "meso", "en": "meso"},
+    "tier.macro": {"nl": "macro", "en": "macro"},
+    # --- validation messages: "{field}: {message}" ---
+    "problem.line": {"nl": "{field}: {message}", "en": "{field}: {message}"},
+    "error.required": {"nl": "vul dit in.", "en": "please fill this in."},
+    "error.at_least_one": {"nl": "kies er minstens één.", "en": "choose at least one."},
+    "error.too_long": {
+        "nl": "maximaal {max_length} tekens.",
+        "en": "at most {max_length} characters.",
+    },
+    "error.number": {
+        "nl": "verwacht een getal, bv. 250 of 1250,50.",
+        "en": "expected a number, e.g. 250 or 1250.50.",
+    },
+    "error.not_negative": {
+        "nl": "mag niet negatief zijn.",
+        "en": "cannot be negative.",
+    },
+    "error.too_large": {
+        "nl": "is onwaarschijnlijk groot (hoogstens {maximum}).",
+        "en": "is implausibly large (at most {maximum}).",
+    },
+    "error.date": {
+        "nl": "verwacht een datum, bv. 2026-10-14.",
+        "en": "expected a date, e.g. 2026-10-14.",
+    },
+    "error.date_range": {
+        "nl": "verwacht een datum tussen {first} en {last}.",
+        "en": "expected a date between {first} and {last}.",
+    },
+    "error.choice": {
+        "nl": "kies uit: {choices}.",
+        "en": "choose from: {choices}.",
+    },
+    "error.unknown_id": {
+        "nl": "{value} bestaat niet (meer) in dit plan.",
+        "en": "{value} does not exist (any more) in this plan.",
+    },
+    "error.text": {"nl": "verwacht tekst.", "en": "expected text."},
+    "error.invalid": {"nl": "ongeldige waarde.", "en": "invalid value."},
+    "error.end_before_start": {
+        "nl": "het einde ligt vóór de start.",
+        "en": "the end lies before the start.",
+    },
+    "error.control_chars": {
+        "nl": "bevat onzichtbare stuurtekens; typ de tekst opnieuw.",
+        "en": "contains invisible control characters; please retype the text.",
+    },
+    "error.own_group_needs_tags": {
+        "nl": "een eigen doelgroep heeft intern/extern en micro/meso/macro nodig.",
+        "en": "an own target group needs internal/external and micro/meso/macro.",
+    },
+    "error.record_invalid": {
+        "nl": "Niet bewaard — pas aan wat hieronder staat:",
+        "en": "Not saved — please correct the following:",
+    },
+    # --- catalog files ---
+    "catalog.missing_file": {
+        "nl": "Catalogusbestand ontbreekt: {file}.",
+        "en": "Catalog file missing: {file}.",
+    },
+    "catalog.bad_header": {
+        "nl": "{file}, regel 1: verwacht de kolommen {expected}, gevonden {found}.",
+        "en": "{file}, line 1: expected the columns {expected}, found {found}.",
+    },
+    "catalog.bad_row": {
+        "nl": "{file}, regel {line}: {message}",
+        "en": "{file}, line {line}: {message}",
+    },
+    "catalog.wrong_cell_count": {
+        "nl": "verwacht {expected} cellen, gevonden {found}",
+        "en": "expected {expected} cells, found {found}",
+    },
+    "catalog.empty_cell": {
+        "nl": "kolom '{column}' is leeg",
+        "en": "column '{column}' is empty",
+    },
+    "catalog.bad_id": {
+        "nl": "id '{value}' mag alleen kleine letters, cijfers en _ bevatten",
+        "en": "id '{value}' may only hold lowercase letters, digits and _",
+    },
+    "catalog.duplicate_id": {
+        "nl": "id '{value}' staat er al eerder in",
+        "en": "id '{value}' appears earlier already",
+    },
+    "catalog.bad_choice": {
+        "nl": "kolom '{column}' heeft '{value}', verwacht een van: {choices}",
+        "en": "column '{column}' has '{value}', expected one of: {choices}",
+    },
+    "catalog.unknown_ref": {
+        "nl": "kolom '{column}' noemt '{value}', die niet in {other} staat",
+        "en": "column '{column}' names '{value}', which is not in {other}",
+    },
+    "catalog.bad_number": {
+        "nl": "kolom '{column}' heeft '{value}', verwacht een geheel getal",
+        "en": "column '{column}' has '{value}', expected a whole number",
+    },
+    "catalog.bad_date": {
+        "nl": "kolom '{column}' heeft '{value}', verwacht een datum als 2025-10-13",
+        "en": "column '{column}' has '{value}', expected a date like 2025-10-13",
+    },
+    "catalog.unreadable": {
+        "nl": "{file} is geen leesbaar CSV-bestand in UTF-8 ({reason}).",
+        "en": "{file} is not a readable CSV file in UTF-8 ({reason}).",
+    },
+    # --- store ---
+    "store.not_sqlite": {
+        "nl": "{path} is geen werkboek-database (geen SQLite-bestand). Het bestand blijft "
+        "onaangeroerd; kies een andere map met WORKBOOK_DATA of verplaats het bestand.",
+        "en": "{path} is not a workbook database (not an SQLite file). The file is left "
+        "untouched; choose another folder with WORKBOOK_DATA or move the file.",
+    },
+    "store.damaged": {
+        "nl": "{path} is beschadigd ({reason}). Het bestand blijft onaangeroerd; herstel een "
+        "reservekopie (*.bak) of kies een andere map met WORKBOOK_DATA.",
+        "en": "{path} is damaged ({reason}). The file is left untouched; restore a backup "
+        "(*.bak) or choose another folder with WORKBOOK_DATA.",
+    },
+    "store.too_new": {
+        "nl": "{path} komt van een nieuwere versie van het werkboek (schema {found}, deze "
+        "versie kent tot {known}). Werk het werkboek bij.",
+        "en": "{path} comes from a newer workbook (schema {found}, this version knows up to "
+        "{known}). Please update the workbook.",
+    },
+    "store.unknown_plan": {
+        "nl": "Er is geen plan met de naam '{name}'.",
+        "en": "There is no plan named '{name}'.",
+    },
+    "store.duplicate_plan": {
+        "nl": "Er bestaat al een plan met de naam '{name}'.",
+        "en": "A plan named '{name}' already exists.",
+    },
+    "store.not_found": {
+        "nl": "{what} {id} bestaat niet in dit plan.",
+        "en": "{what} {id} does not exist in this plan.",
+    },
+    "store.default_plan_name": {"nl": "Mijn plan", "en": "My plan"},
+    # --- demo ---
+    "demo.loaded": {
+        "nl": "Voorbeeldplan '{name}' geladen: {activities} activiteiten, {indicators} "
+        "indicatoren, {measurements} metingen.",
+        "en": "Demo plan '{name}' loaded: {activities} activities, {indicators} indicators, "
+        "{measurements} measurements.",
+    },
+    "demo.store_not_empty": {
+        "nl": "Dit werkboek bevat al gegevens ({path}); het voorbeeldplan wordt niet geladen. "
+        "Gebruik --beside om het voorbeeld als apart plan toe te voegen.",
+        "en": "This workbook already holds entries ({path}); the demo plan is not loaded. "
+        "Use --beside to add the demo as a separate plan.",
+    },
+}
+
+
+def register(messages: dict[str, dict[str, str]]) -> None:
+    """Add the texts of one module (charts, exports, forms…); every key needs nl and en."""
+    for key, entry in messages.items():
+        missing = [lang for lang in config.LANGUAGES if not entry.get(lang)]
+        if missing:
+            raise ValueError(f"text {key!r} lacks {', '.join(missing)}")
+        if key in MESSAGES and MESSAGES[key] != entry:
+            raise ValueError(f"text {key!r} is registered twice with different wording")
+        MESSAGES[key] = entry
+
+
+def set_language(lang: str | None) -> None:
+    """Choose the language for this process (the welcome notebook's setting)."""
+    global _chosen
+    _chosen = lang if lang in config.LANGUAGES else None
+
+
+def language(lang: str | None = None) -> str:
+    """The language to use: an explicit one, ``WORKBOOK_LANG``, the chosen one, or Dutch."""
+    if lang in config.LANGUAGES:
+        return lang
+    return config.env_language() or _chosen or config.DEFAULT_LANGUAGE
+
+
+def t(key: str, lang: str | None = None, **params: object) -> str:
+    """The text for ``key`` in the active language, with ``params`` filled in."""
+    entry = MESSAGES.get(key)
+    if entry is None:
+        raise KeyError(f"no text for {key!r}")
+    text = entry[language(lang)]
+    return text.format(**params) if params else text
+
+
+def label(entry: dict[str, str], lang: str | None = None) -> str:
+    """The label of a catalog entry (a mapping with ``nl`` and ``en``) in the active language."""
+    return entry.get(language(lang)) or entry.get("nl", "")

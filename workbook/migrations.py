@@ -1,0 +1,35 @@
+"""Steps that bring a store written by an older workbook up to :data:`SCHEMA_VERSION`.
+
+``STEPS[n]`` turns a version-``n`` store into version ``n + 1``. Each step runs inside
+the store's write transaction, after :class:`~workbook.store.Store` made a backup copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+from .schema import SCHEMA_VERSION
+
+
+def _v1_to_v2(conn: sa.Connection) -> None:
+    """Version 1 treated every indicator as a sum of its measurements; version 2 adds readings."""
+    conn.execute(
+        sa.text("ALTER TABLE indicators ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'cumulatief'")
+    )
+
+
+STEPS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2}
+
+
+def upgrade(conn: sa.Connection, from_version: int) -> list[int]:
+    """Apply every step from ``from_version`` to the current version; return the versions passed."""
+    passed = []
+    for version in range(from_version, SCHEMA_VERSION):
+        STEPS[version](conn)
+        passed.append(version + 1)
+    return passed
+
+
+assert set(STEPS) == set(range(1, SCHEMA_VERSION)), "every older version needs a step"

@@ -1,0 +1,139 @@
+"""The store's tables in SQLAlchemy Core, portable between SQLite and PostgreSQL.
+
+``SCHEMA_VERSION`` counts layout changes; :mod:`workbook.migrations` brings an older
+store up to it. Rows that people delete keep living with ``deleted_at`` set, so
+nothing entered is ever lost and a deleted planning row can be restored.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+SCHEMA_VERSION = 2
+
+metadata = sa.MetaData()
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+plans = sa.Table(
+    "plans",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(120), nullable=False, unique=True),
+    sa.Column("project", sa.String(300), nullable=False, server_default=""),
+    sa.Column("organisation", sa.String(300), nullable=False, server_default=""),
+    sa.Column("start", sa.Date),
+    sa.Column("end", sa.Date),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+
+def _plan_fk() -> sa.Column:
+    return sa.Column(
+        "plan_id", sa.Integer, sa.ForeignKey("plans.id", ondelete="CASCADE"), nullable=False
+    )
+
+
+goals = sa.Table(
+    "goals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _plan_fk(),
+    sa.Column("title", sa.String(300), nullable=False),
+    sa.Column("level", sa.String(16), nullable=False),
+    sa.Column("theme", sa.String(120), nullable=False, server_default=""),
+    sa.Column("description", sa.Text, nullable=False, server_default=""),
+    sa.Column("deleted_at", sa.DateTime),
+)
+
+indicators = sa.Table(
+    "indicators",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _plan_fk(),
+    sa.Column("goal_id", sa.Integer, sa.ForeignKey("goals.id")),
+    sa.Column("name", sa.String(300), nullable=False),
+    sa.Column("unit", sa.String(120), nullable=False),
+    sa.Column("target", sa.Float, nullable=False),
+    sa.Column("deadline", sa.Date, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False, server_default="cumulatief"),
+    sa.Column("deleted_at", sa.DateTime),
+)
+
+activities = sa.Table(
+    "activities",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _plan_fk(),
+    sa.Column("context", sa.String(32), nullable=False),
+    sa.Column("what", sa.String(300), nullable=False),
+    sa.Column("target_groups", sa.JSON, nullable=False),
+    sa.Column("methods", sa.JSON, nullable=False),
+    sa.Column("channels", sa.JSON, nullable=False),
+    sa.Column("planned_on", sa.Date, nullable=False),
+    sa.Column("indicator_id", sa.Integer, sa.ForeignKey("indicators.id")),
+    sa.Column("target_value", sa.Float),
+    sa.Column("price", sa.Float, nullable=False, server_default="0"),
+    sa.Column("responsible", sa.String(120), nullable=False, server_default=""),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.Column("deleted_at", sa.DateTime),
+)
+
+activity_history = sa.Table(
+    "activity_history",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("activity_id", sa.Integer, sa.ForeignKey("activities.id"), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("snapshot", sa.JSON, nullable=False),
+    sa.Column("recorded_at", sa.DateTime, nullable=False),
+)
+
+target_group_choices = sa.Table(
+    "target_group_choices",
+    metadata,
+    _plan_fk(),
+    sa.Column("target_group", sa.String(120), nullable=False),
+    sa.Column("scope", sa.String(16), nullable=False),
+    sa.Column("level", sa.String(16), nullable=False),
+    sa.Column("methods", sa.JSON, nullable=False),
+    sa.Column("channels", sa.JSON, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False, server_default="0"),
+    sa.PrimaryKeyConstraint("plan_id", "target_group"),
+)
+
+attention_checks = sa.Table(
+    "attention_checks",
+    metadata,
+    _plan_fk(),
+    sa.Column("point", sa.String(120), nullable=False),
+    sa.Column("done", sa.Boolean, nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.PrimaryKeyConstraint("plan_id", "point"),
+)
+
+measurements = sa.Table(
+    "measurements",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    _plan_fk(),
+    sa.Column("indicator_id", sa.Integer, sa.ForeignKey("indicators.id"), nullable=False),
+    sa.Column("measured_on", sa.Date, nullable=False),
+    sa.Column("value", sa.Float, nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Column("deleted_at", sa.DateTime),
+)
+
+sa.Index("ix_activities_plan", activities.c.plan_id, activities.c.deleted_at)
+sa.Index("ix_measurements_plan", measurements.c.plan_id, measurements.c.indicator_id)
+sa.Index("ix_indicators_plan", indicators.c.plan_id)
+sa.Index("ix_goals_plan", goals.c.plan_id)
+sa.Index("ix_history_activity", activity_history.c.activity_id)

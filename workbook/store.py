@@ -1,0 +1,595 @@
+"""The shared planning store: one database that every notebook of a workbook reads and writes.
+
+SQLite by default (a file in the data folder), any SQLAlchemy URL on request. Writes are
+short transactions that take the write lock up front, with a generous busy timeout, so
+two open notebooks never see "database is locked". Records arrive validated
+(:mod:`workbook.model`); the store only keeps them and hands out pandas frames.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+
+from . import config, migrations
+from . import schema as s
+from .i18n import t
+from .model import (
+    Activity,
+    AttentionCheck,
+    Goal,
+    Indicator,
+    Measurement,
+    Plan,
+    Record,
+    TargetGroupChoice,
+)
+
+BUSY_TIMEOUT_SECONDS = 30
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or asked for something it does not hold; the text says why."""
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _sqlite_path(url: str) -> Path | None:
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database before SQLite gets a chance to touch it."""
+    if path.exists() and path.stat().st_size > 0:
+        with path.open("rb") as handle:
+            if handle.read(16) != SQLITE_HEADER:
+                raise StoreError(t("store.not_sqlite", path=path))
+
+
+def _configure_sqlite(engine: sa.Engine) -> None:
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below issue BEGIN, so writes can ask for IMMEDIATE.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        writing = conn.get_execution_options().get("workbook_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+_LIST_COLUMNS = ("target_groups", "methods", "channels")
+
+
+class Store:
+    """One workbook's database. Open it with :func:`open_store` to share one per process."""
+
+    def __init__(self, url: str | None = None):
+        self.url = url or config.store_url()
+        self.path = _sqlite_path(self.url)
+        if self.path is not None:
+            _check_sqlite_file(self.path)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.engine = sa.create_engine(
+                self.url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS}, poolclass=sa.NullPool
+            )
+            _configure_sqlite(self.engine)
+        else:
+            self.engine = sa.create_engine(self.url)
+        try:
+            self._prepare()
+        except (sqlite3.DatabaseError, sa.exc.DatabaseError) as exc:
+            self.engine.dispose()
+            if isinstance(exc, sa.exc.OperationalError) and "locked" in str(exc):
+                raise
+            reason = getattr(exc, "orig", exc)
+            raise StoreError(t("store.damaged", path=self.path or self.url, reason=reason)) from None
+
+    # ----- transactions -------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        with self.engine.connect().execution_options(workbook_write=True) as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[sa.Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    # ----- schema -------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        if self.path is not None:
+            with self._read() as conn:
+                verdict = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+            if verdict != "ok":
+                raise sqlite3.DatabaseError(verdict)
+        version = self.schema_version()
+        if version is None:
+            with self._write() as conn:
+                s.metadata.create_all(conn)
+                self._set_meta(conn, "schema_version", str(s.SCHEMA_VERSION))
+        elif version > s.SCHEMA_VERSION:
+            raise StoreError(
+                t("store.too_new", path=self.path or self.url, found=version, known=s.SCHEMA_VERSION)
+            )
+        elif version < s.SCHEMA_VERSION:
+            self.backup_path = self._backup(version)
+            with self._write() as conn:
+                migrations.upgrade(conn, version)
+                self._set_meta(conn, "schema_version", str(s.SCHEMA_VERSION))
+
+    def schema_version(self) -> int | None:
+        """The layout version recorded in the store, or None for a new, empty database."""
+        with self._read() as conn:
+            if not sa.inspect(conn).has_table("meta"):
+                return None
+            value = conn.execute(
+                sa.select(s.meta.c.value).where(s.meta.c.key == "schema_version")
+            ).scalar()
+        return int(value) if value is not None else None
+
+    def _backup(self, version: int) -> Path | None:
+        """Copy an older store next to itself before migrating it (SQLite only)."""
+        if self.path is None:
+            return None
+        target = self.path.with_name(f"{self.path.name}.v{version}.bak")
+        counter = 1
+        while target.exists():
+            target = self.path.with_name(f"{self.path.name}.v{version}.{counter}.bak")
+            counter += 1
+        source = sqlite3.connect(self.path)
+        try:
+            with sqlite3.connect(target) as copy:
+                source.backup(copy)
+            copy.close()
+        finally:
+            source.close()
+        return target
+
+    def integrity(self) -> str:
+        """SQLite's ``PRAGMA integrity_check`` verdict ("ok" when the file is sound)."""
+        with self._read() as conn:
+            return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+
+    # ----- settings -----------------------------------------------------------------
+
+    def _set_meta(self, conn: sa.Connection, key: str, value: str) -> None:
+        conn.execute(sa.delete(s.meta).where(s.meta.c.key == key))
+        conn.execute(sa.insert(s.meta).values(key=key, value=value))
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        with self._read() as conn:
+            value = conn.execute(
+                sa.select(s.meta.c.value).where(s.meta.c.key == f"setting.{key}")
+            ).scalar()
+        return default if value is None else value
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            self._set_meta(conn, f"setting.{key}", value)
+
+    # ----- plans --------------------------------------------------------------------
+
+    def plans(self) -> pd.DataFrame:
+        with self._read() as conn:
+            rows = conn.execute(sa.select(s.plans).order_by(s.plans.c.id)).mappings().all()
+        return _frame(rows, [c.name for c in s.plans.columns], dates=("start", "end"))
+
+    def plan(self, plan_id: int) -> Plan:
+        with self._read() as conn:
+            row = conn.execute(sa.select(s.plans).where(s.plans.c.id == plan_id)).mappings().first()
+        if row is None:
+            raise StoreError(t("store.not_found", what="plan", id=plan_id))
+        return Plan(**{key: row[key] for key in Plan.model_fields})
+
+    def plan_id(self, name: str) -> int | None:
+        with self._read() as conn:
+            return conn.execute(sa.select(s.plans.c.id).where(s.plans.c.name == name)).scalar()
+
+    def add_plan(self, plan: Plan) -> int:
+        with self._write() as conn:
+            exists = conn.execute(sa.select(s.plans.c.id).where(s.plans.c.name == plan.name)).scalar()
+            if exists is not None:
+                raise StoreError(t("store.duplicate_plan", name=plan.name))
+            return conn.execute(
+                sa.insert(s.plans).values(**plan.model_dump(), created_at=_now())
+            ).inserted_primary_key[0]
+
+    def update_plan(self, plan_id: int, plan: Plan) -> None:
+        with self._write() as conn:
+            clash = conn.execute(
+                sa.select(s.plans.c.id).where(s.plans.c.name == plan.name, s.plans.c.id != plan_id)
+            ).scalar()
+            if clash is not None:
+                raise StoreError(t("store.duplicate_plan", name=plan.name))
+            self._require(conn, s.plans, plan_id, "plan")
+            conn.execute(sa.update(s.plans).where(s.plans.c.id == plan_id).values(**plan.model_dump()))
+
+    def current_plan_id(self) -> int:
+        """The plan this participant works in, created on first use when the store has none.
+
+        ``?plan=`` in the app view or ``WORKBOOK_PLAN`` choose by name (a new name makes a
+        new plan); otherwise the plan chosen in the welcome notebook, else the first one.
+        """
+        requested = config.requested_plan()
+        if requested:
+            found = self.plan_id(requested)
+            return found if found is not None else self._create_plan_named(requested)
+        chosen = self.setting("current_plan")
+        with self._read() as conn:
+            ids = conn.execute(sa.select(s.plans.c.id).order_by(s.plans.c.id)).scalars().all()
+        if chosen is not None and int(chosen) in ids:
+            return int(chosen)
+        if ids:
+            return ids[0]
+        return self._create_plan_named(t("store.default_plan_name"))
+
+    def _create_plan_named(self, name: str) -> int:
+        try:
+            return self.add_plan(Plan(name=name))
+        except StoreError:  # another process created it a moment ago
+            found = self.plan_id(name)
+            if found is None:
+                raise
+            return found
+
+    def delete_empty_plan(self, plan_id: int) -> None:
+        """Remove a plan that holds nothing (the default plan a fresh store starts with)."""
+        with self._write() as conn:
+            for table in (s.goals, s.indicators, s.activities, s.measurements,
+                          s.target_group_choices, s.attention_checks):
+                count = conn.execute(
+                    sa.select(sa.func.count()).select_from(table).where(table.c.plan_id == plan_id)
+                ).scalar()
+                if count:
+                    return
+            conn.execute(sa.delete(s.plans).where(s.plans.c.id == plan_id))
+
+    def choose_plan(self, plan_id: int) -> None:
+        with self._read() as conn:
+            self._require(conn, s.plans, plan_id, "plan")
+        self.set_setting("current_plan", str(plan_id))
+
+    def is_empty(self) -> bool:
+        """True when no plan holds any entry (an empty default plan counts as empty)."""
+        with self._read() as conn:
+            for table in (s.goals, s.indicators, s.activities, s.measurements, s.target_group_choices):
+                if conn.execute(sa.select(sa.func.count()).select_from(table)).scalar():
+                    return False
+            named = conn.execute(
+                sa.select(sa.func.count()).select_from(s.plans).where(
+                    (s.plans.c.project != "") | (s.plans.c.organisation != "")
+                )
+            ).scalar()
+        return not named
+
+    # ----- generic helpers ----------------------------------------------------------
+
+    def _require(self, conn: sa.Connection, table: sa.Table, row_id: int, what: str,
+                 plan_id: int | None = None) -> dict:
+        query = sa.select(table).where(table.c.id == row_id)
+        if plan_id is not None:
+            query = query.where(table.c.plan_id == plan_id)
+        if "deleted_at" in table.c and table is not s.activities:
+            query = query.where(table.c.deleted_at.is_(None))
+        row = conn.execute(query).mappings().first()
+        if row is None:
+            raise StoreError(t("store.not_found", what=what, id=row_id))
+        return dict(row)
+
+    def _insert(self, table: sa.Table, plan_id: int, values: dict) -> int:
+        with self._write() as conn:
+            self._require(conn, s.plans, plan_id, "plan")
+            return conn.execute(
+                sa.insert(table).values(plan_id=plan_id, **values)
+            ).inserted_primary_key[0]
+
+    def _update(self, table: sa.Table, row_id: int, values: dict, what: str) -> None:
+        with self._write() as conn:
+            self._require(conn, table, row_id, what)
+            conn.execute(sa.update(table).where(table.c.id == row_id).values(**values))
+
+    def _soft_delete(self, table: sa.Table, row_id: int, what: str) -> None:
+        self._update(table, row_id, {"deleted_at": _now()}, what)
+
+    def _rows(self, table: sa.Table, plan_id: int, order: sa.ColumnElement,
+              include_deleted: bool = False) -> list[sa.RowMapping]:
+        query = sa.select(table).where(table.c.plan_id == plan_id)
+        if not include_deleted:
+            query = query.where(table.c.deleted_at.is_(None))
+        with self._read() as conn:
+            return conn.execute(query.order_by(order, table.c.id)).mappings().all()
+
+    # ----- goals and indicators -----------------------------------------------------
+
+    def add_goal(self, plan_id: int, goal: Goal) -> int:
+        return self._insert(s.goals, plan_id, goal.model_dump())
+
+    def update_goal(self, goal_id: int, goal: Goal) -> None:
+        self._update(s.goals, goal_id, goal.model_dump(), "goal")
+
+    def delete_goal(self, goal_id: int) -> None:
+        self._soft_delete(s.goals, goal_id, "goal")
+
+    def goals(self, plan_id: int) -> pd.DataFrame:
+        rows = self._rows(s.goals, plan_id, s.goals.c.id)
+        return _frame(rows, ["id", "plan_id", *Goal.model_fields])
+
+    def add_indicator(self, plan_id: int, indicator: Indicator) -> int:
+        return self._insert(s.indicators, plan_id, indicator.model_dump())
+
+    def update_indicator(self, indicator_id: int, indicator: Indicator) -> None:
+        self._update(s.indicators, indicator_id, indicator.model_dump(), "indicator")
+
+    def delete_indicator(self, indicator_id: int) -> None:
+        self._soft_delete(s.indicators, indicator_id, "indicator")
+
+    def indicators(self, plan_id: int) -> pd.DataFrame:
+        rows = self._rows(s.indicators, plan_id, s.indicators.c.id)
+        frame = _frame(rows, ["id", "plan_id", *Indicator.model_fields], dates=("deadline",))
+        frame["goal_id"] = frame["goal_id"].astype("Int64")
+        return frame
+
+    def ids(self, plan_id: int) -> dict[str, set[int]]:
+        """Ids that records of this plan may refer to; pass as validation context."""
+        with self._read() as conn:
+            def live(table: sa.Table) -> set[int]:
+                return set(conn.execute(
+                    sa.select(table.c.id).where(table.c.plan_id == plan_id, table.c.deleted_at.is_(None))
+                ).scalars())
+            return {"goal_ids": live(s.goals), "indicator_ids": live(s.indicators)}
+
+    # ----- planning activities (with history) ---------------------------------------
+
+    @staticmethod
+    def _activity_values(activity: Activity) -> dict:
+        values = activity.model_dump()
+        values["planned_on"] = values.pop("when")
+        for column in _LIST_COLUMNS:
+            values[column] = list(values[column])
+        return values
+
+    def _log(self, conn: sa.Connection, activity_id: int, version: int, action: str,
+             snapshot: dict) -> None:
+        conn.execute(
+            sa.insert(s.activity_history).values(
+                activity_id=activity_id, version=version, action=action,
+                snapshot=snapshot, recorded_at=_now(),
+            )
+        )
+
+    def add_activity(self, plan_id: int, activity: Activity) -> int:
+        snapshot = activity.model_dump(mode="json")
+        with self._write() as conn:
+            self._require(conn, s.plans, plan_id, "plan")
+            activity_id = conn.execute(
+                sa.insert(s.activities).values(
+                    plan_id=plan_id, version=1, updated_at=_now(), **self._activity_values(activity)
+                )
+            ).inserted_primary_key[0]
+            self._log(conn, activity_id, 1, "create", snapshot)
+        return activity_id
+
+    def add_activities(self, plan_id: int, activities: list[Activity]) -> list[int]:
+        """Add many rows in one transaction: all of them or, on any failure, none."""
+        ids = []
+        with self._write() as conn:
+            self._require(conn, s.plans, plan_id, "plan")
+            for activity in activities:
+                activity_id = conn.execute(
+                    sa.insert(s.activities).values(
+                        plan_id=plan_id, version=1, updated_at=_now(),
+                        **self._activity_values(activity),
+                    )
+                ).inserted_primary_key[0]
+                self._log(conn, activity_id, 1, "create", activity.model_dump(mode="json"))
+                ids.append(activity_id)
+        return ids
+
+    def _change_activity(self, activity_id: int, action: str, values: dict,
+                         snapshot: dict | None = None) -> None:
+        with self._write() as conn:
+            row = self._require(conn, s.activities, activity_id, "activity")
+            if action == "update" and row["deleted_at"] is not None:
+                raise StoreError(t("store.not_found", what="activity", id=activity_id))
+            version = row["version"] + 1
+            conn.execute(
+                sa.update(s.activities).where(s.activities.c.id == activity_id).values(
+                    version=version, updated_at=_now(), **values
+                )
+            )
+            if snapshot is None:
+                snapshot = _activity_snapshot(row)
+            self._log(conn, activity_id, version, action, snapshot)
+
+    def update_activity(self, activity_id: int, activity: Activity) -> None:
+        self._change_activity(
+            activity_id, "update", self._activity_values(activity), activity.model_dump(mode="json")
+        )
+
+    def delete_activity(self, activity_id: int) -> None:
+        """Hide a planning row; it stays in the store and :meth:`restore_activity` brings it back."""
+        self._change_activity(activity_id, "delete", {"deleted_at": _now()})
+
+    def restore_activity(self, activity_id: int) -> None:
+        self._change_activity(activity_id, "restore", {"deleted_at": None})
+
+    def activities(self, plan_id: int, include_deleted: bool = False) -> pd.DataFrame:
+        rows = self._rows(s.activities, plan_id, s.activities.c.planned_on, include_deleted)
+        columns = ["id", "plan_id", *Activity.model_fields, "version", "deleted_at"]
+        renamed = [{**row, "when": row["planned_on"]} for row in rows]
+        frame = _frame(renamed, columns, dates=("when",))
+        for column in _LIST_COLUMNS:
+            frame[column] = frame[column].map(tuple)
+        frame["indicator_id"] = frame["indicator_id"].astype("Int64")
+        frame["deleted"] = frame.pop("deleted_at").notna()
+        return frame
+
+    def activity_history(self, activity_id: int) -> pd.DataFrame:
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(s.activity_history)
+                .where(s.activity_history.c.activity_id == activity_id)
+                .order_by(s.activity_history.c.version)
+            ).mappings().all()
+        return _frame(rows, ["version", "action", "snapshot", "recorded_at"])
+
+    # ----- target groups and points of attention ------------------------------------
+
+    def set_target_group(self, plan_id: int, choice: TargetGroupChoice) -> None:
+        """Add the target group to the plan, or replace its methods and channels."""
+        table = s.target_group_choices
+        values = {
+            "scope": choice.scope, "level": choice.level,
+            "methods": list(choice.methods), "channels": list(choice.channels),
+        }
+        where = (table.c.plan_id == plan_id) & (table.c.target_group == choice.group)
+        with self._write() as conn:
+            self._require(conn, s.plans, plan_id, "plan")
+            if conn.execute(sa.select(table.c.target_group).where(where)).first():
+                conn.execute(sa.update(table).where(where).values(**values))
+            else:
+                position = conn.execute(
+                    sa.select(sa.func.count()).select_from(table).where(table.c.plan_id == plan_id)
+                ).scalar()
+                conn.execute(sa.insert(table).values(
+                    plan_id=plan_id, target_group=choice.group, position=position, **values
+                ))
+
+    def remove_target_group(self, plan_id: int, group: str) -> None:
+        table = s.target_group_choices
+        with self._write() as conn:
+            conn.execute(sa.delete(table).where(
+                (table.c.plan_id == plan_id) & (table.c.target_group == group)
+            ))
+
+    def target_groups(self, plan_id: int) -> pd.DataFrame:
+        table = s.target_group_choices
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(table).where(table.c.plan_id == plan_id).order_by(table.c.position)
+            ).mappings().all()
+        frame = _frame(
+            [{**row, "group": row["target_group"]} for row in rows],
+            ["group", "scope", "level", "methods", "channels"],
+        )
+        for column in ("methods", "channels"):
+            frame[column] = frame[column].map(tuple)
+        return frame
+
+    def set_attention(self, plan_id: int, check: AttentionCheck) -> None:
+        table = s.attention_checks
+        where = (table.c.plan_id == plan_id) & (table.c.point == check.point)
+        with self._write() as conn:
+            self._require(conn, s.plans, plan_id, "plan")
+            conn.execute(sa.delete(table).where(where))
+            conn.execute(sa.insert(table).values(plan_id=plan_id, **check.model_dump()))
+
+    def attention(self, plan_id: int) -> pd.DataFrame:
+        table = s.attention_checks
+        with self._read() as conn:
+            rows = conn.execute(
+                sa.select(table).where(table.c.plan_id == plan_id).order_by(table.c.point)
+            ).mappings().all()
+        return _frame(rows, list(AttentionCheck.model_fields))
+
+    # ----- measurements -------------------------------------------------------------
+
+    @staticmethod
+    def _measurement_values(measurement: Measurement) -> dict:
+        values = measurement.model_dump()
+        values["measured_on"] = values.pop("date")
+        return values
+
+    def add_measurement(self, plan_id: int, measurement: Measurement) -> int:
+        with self._write() as conn:
+            self._require(conn, s.indicators, measurement.indicator_id, "indicator", plan_id)
+            return conn.execute(sa.insert(s.measurements).values(
+                plan_id=plan_id, **self._measurement_values(measurement)
+            )).inserted_primary_key[0]
+
+    def update_measurement(self, measurement_id: int, measurement: Measurement) -> None:
+        self._update(s.measurements, measurement_id, self._measurement_values(measurement),
+                     "measurement")
+
+    def delete_measurement(self, measurement_id: int) -> None:
+        self._soft_delete(s.measurements, measurement_id, "measurement")
+
+    def measurements(self, plan_id: int) -> pd.DataFrame:
+        rows = self._rows(s.measurements, plan_id, s.measurements.c.measured_on)
+        frame = _frame(
+            [{**row, "date": row["measured_on"]} for row in rows],
+            ["id", "plan_id", *Measurement.model_fields], dates=("date",),
+        )
+        return frame
+
+    # ----- whole plan ---------------------------------------------------------------
+
+    def plan_tables(self, plan_id: int) -> dict[str, pd.DataFrame]:
+        """Every table of one plan, the input of :mod:`workbook.analysis`."""
+        return {
+            "goals": self.goals(plan_id),
+            "indicators": self.indicators(plan_id),
+            "activities": self.activities(plan_id),
+            "target_groups": self.target_groups(plan_id),
+            "attention": self.attention(plan_id),
+            "measurements": self.measurements(plan_id),
+        }
+
+
+def _activity_snapshot(row: dict) -> dict:
+    snapshot = {key: row[key] for key in Activity.model_fields if key != "when"}
+    snapshot["when"] = row["planned_on"].isoformat()
+    return snapshot
+
+
+def _frame(rows: list, columns: list[str], dates: tuple[str, ...] = ()) -> pd.DataFrame:
+    frame = pd.DataFrame([{c: row[c] for c in columns} for row in rows], columns=columns)
+    for column in dates:
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+_open: dict[str, Store] = {}
+
+
+def open_store(url: str | None = None) -> Store:
+    """The store at ``url`` (default: the data folder's), opened once per process."""
+    url = url or config.store_url()
+    if url not in _open:
+        _open[url] = Store(url)
+    return _open[url]
+
+
+def forget_open_stores() -> None:
+    """Drop cached stores (tests point ``WORKBOOK_DATA`` elsewhere between cases)."""
+    for store in _open.values():
+        store.engine.dispose()
+    _open.clear()
+
+
+def record_values(record: Record) -> dict:
+    """A record as plain JSON values (for snapshots, exports and tests)."""
+    return record.model_dump(mode="json")

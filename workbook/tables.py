@@ -1,0 +1,67 @@
+"""The planning table of the kick-off deck, built from the store's frames: pure pandas.
+
+Headings and values are in the reader's language; the index is the activity id, so a
+form can select a row to edit or delete.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .catalog import Catalog
+from .i18n import t
+
+PLANNING_FIELDS = (
+    "context",
+    "what",
+    "target_groups",
+    "how",
+    "when",
+    "indicator",
+    "target_value",
+    "price",
+    "responsible",
+    "status",
+)
+
+
+def planning_columns(lang: str | None = None) -> list[str]:
+    """The headings of the planning table in DESIGN.md's order, in ``lang``."""
+    return [t(f"field.{name}", lang) for name in PLANNING_FIELDS]
+
+
+def join_labels(values: tuple[str, ...], catalog: Catalog, lang: str | None = None) -> str:
+    return ", ".join(catalog.label_of(value, lang) for value in values)
+
+
+def planning_table(
+    activities: pd.DataFrame,
+    indicators: pd.DataFrame,
+    catalog: Catalog,
+    lang: str | None = None,
+) -> pd.DataFrame:
+    """One row per live activity, ordered by date, with the deck's columns."""
+    live = activities[~activities["deleted"]] if "deleted" in activities else activities
+    names = dict(zip(indicators["id"], indicators["name"], strict=True))
+    table = pd.DataFrame(
+        {
+            "context": live["context"].map(lambda v: t(f"context.{v}", lang)),
+            "what": live["what"],
+            "target_groups": live["target_groups"].map(lambda v: join_labels(v, catalog, lang)),
+            "how": [
+                join_labels(tuple(m) + tuple(c), catalog, lang)
+                for m, c in zip(live["methods"], live["channels"], strict=True)
+            ],
+            "when": pd.to_datetime(live["when"]),
+            "indicator": live["indicator_id"].map(lambda v: names.get(v, "") if pd.notna(v) else ""),
+            "target_value": live["target_value"].astype("Float64"),
+            "price": live["price"].astype(float),
+            "responsible": live["responsible"],
+            "status": live["status"].map(lambda v: t(f"status.{v}", lang)),
+        },
+        columns=list(PLANNING_FIELDS),
+    )
+    table.index = pd.Index(live["id"].astype(int), name="id")
+    table = table.sort_values(["when", "context"], kind="stable")
+    table.columns = planning_columns(lang)
+    return table
