@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-_API = ("store", "catalog", "current_plan_id", "planning_table", "set_language")
+__all__ = ["store", "catalog", "current_plan_id", "planning_table", "set_language"]
 
 if TYPE_CHECKING:
     from .api import catalog, current_plan_id, planning_table, set_language, store
 
 
 def __getattr__(name: str):
-    if name in _API:
+    if name in __all__:
         from . import api
 
         return getattr(api, name)
@@ -24,7 +24,4 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_API])
-
-
-__all__ = list(_API)
+    return sorted([*globals(), *__all__])

@@ -86,7 +86,8 @@ class AttentionPoint(Entry):
 
 @dataclass(frozen=True)
 class EventOccurrence:
-    """One year's occurrence of an Erasmus+ event; ``exact`` is False when only the month is known."""
+    """One year's occurrence of an Erasmus+ event; ``exact`` is False when only the month
+    is known."""
 
     event: Event
     start: date
@@ -95,9 +96,9 @@ class EventOccurrence:
 
 
 def normalize(text: str) -> str:
-    """Fold case, accents, slashes and spacing so 'Lkrn / Vakcollega’s' matches 'lkrn/vakcollega's'."""
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    text = text.casefold().replace("’", "'")
+    """Fold case, accents, slashes and spacing: 'Lkrn / Vakcollega’s' matches 'lkrn/vakcollega's'."""
+    text = str(text).replace("’", "'").replace("‘", "'")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
     text = re.sub(r"\s*/\s*", "/", text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -180,7 +181,9 @@ class _Rows:
 
     def fail(self, key: str, **params: object) -> CatalogError:
         message = t(f"catalog.{key}", **params)
-        return CatalogError(t("catalog.bad_row", file=self.filename, line=self.line, message=message))
+        return CatalogError(
+            t("catalog.bad_row", file=self.filename, line=self.line, message=message)
+        )
 
     def __iter__(self):
         if not self.path.is_file():
@@ -229,7 +232,9 @@ class _Rows:
     def choice(self, row: dict[str, str], column: str, choices: Iterable[str]) -> str:
         choices = tuple(choices)
         if row[column] not in choices:
-            raise self.fail("bad_choice", column=column, value=row[column], choices=", ".join(choices))
+            raise self.fail(
+                "bad_choice", column=column, value=row[column], choices=", ".join(choices)
+            )
         return row[column]
 
     def refs(self, row: dict[str, str], column: str, known: dict, other: str) -> tuple[str, ...]:
@@ -372,7 +377,10 @@ def _load(folder: Path, _stamp: tuple) -> Catalog:
         events=events,
         event_dates=_event_dates(folder, events),
         attention_points=_simple(
-            folder, "aandachtspunten.csv", AttentionPoint, ("id", "nl", "en", "uitleg_nl", "uitleg_en")
+            folder,
+            "aandachtspunten.csv",
+            AttentionPoint,
+            ("id", "nl", "en", "uitleg_nl", "uitleg_en"),
         ),
         themes=_simple(folder, "doelen.csv", Entry, ("id", "nl", "en")),
         folder=folder,

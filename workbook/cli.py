@@ -6,8 +6,6 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from .i18n import t
-
 EXIT_REFUSED = 2
 
 Command = Callable[[argparse.Namespace], int]
@@ -29,7 +27,8 @@ def command(name: str, help_text: str):
 
 @command("demo", "laad het voorbeeldplan / load the demo plan")(
     lambda p: p.add_argument(
-        "--beside", action="store_true",
+        "--beside",
+        action="store_true",
         help="voeg het voorbeeld toe als apart plan / add the demo as an extra plan",
     )
 )

@@ -207,6 +207,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{what} {id} bestaat niet in dit plan.",
         "en": "{what} {id} does not exist in this plan.",
     },
+    "store.integrity": {
+        "nl": "Niet bewaard: de gegevens verwijzen naar iets wat niet (meer) bestaat ({reason}).",
+        "en": "Not saved: the entry refers to something that does not exist (any more) ({reason}).",
+    },
     "store.default_plan_name": {"nl": "Mijn plan", "en": "My plan"},
     # --- demo ---
     "demo.loaded": {

@@ -103,7 +103,9 @@ def _blank_to_none(value: Any) -> Any:
 def _in_range(value: date | None) -> date | None:
     if value is not None and not EARLIEST <= value <= LATEST:
         raise PydanticCustomError(
-            "date_range", "date out of range", {"first": EARLIEST.isoformat(), "last": LATEST.isoformat()}
+            "date_range",
+            "date out of range",
+            {"first": EARLIEST.isoformat(), "last": LATEST.isoformat()},
         )
     return value
 
@@ -207,7 +209,11 @@ def _catalog_refs(kind: str):
 
 
 class Activity(Record):
-    """One row of the deck's planning table: wat, naar wie, hoe/kanalen, wanneer, indicator, prijs."""
+    """One row of the deck's planning table.
+
+    Wat, naar wie, hoe/kanalen, wanneer, indicator, prijs — plus context, target value,
+    responsible and status.
+    """
 
     context: Context
     what: Text = Field(min_length=1)
@@ -272,7 +278,9 @@ class TargetGroupChoice(Record):
         matched = catalog.match_target_group(self.group)
         if matched:
             entry = catalog.target_groups[matched]
-            return self.model_copy(update={"group": matched, "scope": entry.scope, "level": entry.level})
+            return self.model_copy(
+                update={"group": matched, "scope": entry.scope, "level": entry.level}
+            )
         if self.scope is None or self.level is None:
             raise PydanticCustomError("own_group_needs_tags", "own group needs tags")
         return self
@@ -358,7 +366,9 @@ class Problem:
         params = dict(self.params)
         if "enum" in params:
             prefix = params.pop("enum")
-            params["choices"] = ", ".join(t(f"{prefix}.{value}", lang) for value in params.pop("values"))
+            params["choices"] = ", ".join(
+                t(f"{prefix}.{value}", lang) for value in params.pop("values")
+            )
         return t("problem.line", lang, field=name, message=t(f"error.{self.code}", lang, **params))
 
 

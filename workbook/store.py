@@ -8,7 +8,6 @@ two open notebooks never see "database is locked". Records arrive validated
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -103,14 +102,20 @@ class Store:
             if isinstance(exc, sa.exc.OperationalError) and "locked" in str(exc):
                 raise
             reason = getattr(exc, "orig", exc)
-            raise StoreError(t("store.damaged", path=self.path or self.url, reason=reason)) from None
+            raise StoreError(
+                t("store.damaged", path=self.path or self.url, reason=reason)
+            ) from None
 
     # ----- transactions -------------------------------------------------------------
 
     @contextmanager
     def _write(self) -> Iterator[sa.Connection]:
-        with self.engine.connect().execution_options(workbook_write=True) as conn, conn.begin():
-            yield conn
+        """A write transaction: all of it is stored, or — on any error — none of it."""
+        try:
+            with self.engine.connect().execution_options(workbook_write=True) as conn, conn.begin():
+                yield conn
+        except sa.exc.IntegrityError as exc:
+            raise StoreError(t("store.integrity", reason=exc.orig)) from None
 
     @contextmanager
     def _read(self) -> Iterator[sa.Connection]:
@@ -132,7 +137,12 @@ class Store:
                 self._set_meta(conn, "schema_version", str(s.SCHEMA_VERSION))
         elif version > s.SCHEMA_VERSION:
             raise StoreError(
-                t("store.too_new", path=self.path or self.url, found=version, known=s.SCHEMA_VERSION)
+                t(
+                    "store.too_new",
+                    path=self.path or self.url,
+                    found=version,
+                    known=s.SCHEMA_VERSION,
+                )
             )
         elif version < s.SCHEMA_VERSION:
             self.backup_path = self._backup(version)
@@ -210,7 +220,9 @@ class Store:
 
     def add_plan(self, plan: Plan) -> int:
         with self._write() as conn:
-            exists = conn.execute(sa.select(s.plans.c.id).where(s.plans.c.name == plan.name)).scalar()
+            exists = conn.execute(
+                sa.select(s.plans.c.id).where(s.plans.c.name == plan.name)
+            ).scalar()
             if exists is not None:
                 raise StoreError(t("store.duplicate_plan", name=plan.name))
             return conn.execute(
@@ -225,7 +237,9 @@ class Store:
             if clash is not None:
                 raise StoreError(t("store.duplicate_plan", name=plan.name))
             self._require(conn, s.plans, plan_id, "plan")
-            conn.execute(sa.update(s.plans).where(s.plans.c.id == plan_id).values(**plan.model_dump()))
+            conn.execute(
+                sa.update(s.plans).where(s.plans.c.id == plan_id).values(**plan.model_dump())
+            )
 
     def current_plan_id(self) -> int:
         """The plan this participant works in, created on first use when the store has none.
@@ -258,8 +272,14 @@ class Store:
     def delete_empty_plan(self, plan_id: int) -> None:
         """Remove a plan that holds nothing (the default plan a fresh store starts with)."""
         with self._write() as conn:
-            for table in (s.goals, s.indicators, s.activities, s.measurements,
-                          s.target_group_choices, s.attention_checks):
+            for table in (
+                s.goals,
+                s.indicators,
+                s.activities,
+                s.measurements,
+                s.target_group_choices,
+                s.attention_checks,
+            ):
                 count = conn.execute(
                     sa.select(sa.func.count()).select_from(table).where(table.c.plan_id == plan_id)
                 ).scalar()
@@ -275,20 +295,32 @@ class Store:
     def is_empty(self) -> bool:
         """True when no plan holds any entry (an empty default plan counts as empty)."""
         with self._read() as conn:
-            for table in (s.goals, s.indicators, s.activities, s.measurements, s.target_group_choices):
+            for table in (
+                s.goals,
+                s.indicators,
+                s.activities,
+                s.measurements,
+                s.target_group_choices,
+            ):
                 if conn.execute(sa.select(sa.func.count()).select_from(table)).scalar():
                     return False
             named = conn.execute(
-                sa.select(sa.func.count()).select_from(s.plans).where(
-                    (s.plans.c.project != "") | (s.plans.c.organisation != "")
-                )
+                sa.select(sa.func.count())
+                .select_from(s.plans)
+                .where((s.plans.c.project != "") | (s.plans.c.organisation != ""))
             ).scalar()
         return not named
 
     # ----- generic helpers ----------------------------------------------------------
 
-    def _require(self, conn: sa.Connection, table: sa.Table, row_id: int, what: str,
-                 plan_id: int | None = None) -> dict:
+    def _require(
+        self,
+        conn: sa.Connection,
+        table: sa.Table,
+        row_id: int,
+        what: str,
+        plan_id: int | None = None,
+    ) -> dict:
         query = sa.select(table).where(table.c.id == row_id)
         if plan_id is not None:
             query = query.where(table.c.plan_id == plan_id)
@@ -314,8 +346,9 @@ class Store:
     def _soft_delete(self, table: sa.Table, row_id: int, what: str) -> None:
         self._update(table, row_id, {"deleted_at": _now()}, what)
 
-    def _rows(self, table: sa.Table, plan_id: int, order: sa.ColumnElement,
-              include_deleted: bool = False) -> list[sa.RowMapping]:
+    def _rows(
+        self, table: sa.Table, plan_id: int, order: sa.ColumnElement, include_deleted: bool = False
+    ) -> list[sa.RowMapping]:
         query = sa.select(table).where(table.c.plan_id == plan_id)
         if not include_deleted:
             query = query.where(table.c.deleted_at.is_(None))
@@ -355,10 +388,16 @@ class Store:
     def ids(self, plan_id: int) -> dict[str, set[int]]:
         """Ids that records of this plan may refer to; pass as validation context."""
         with self._read() as conn:
+
             def live(table: sa.Table) -> set[int]:
-                return set(conn.execute(
-                    sa.select(table.c.id).where(table.c.plan_id == plan_id, table.c.deleted_at.is_(None))
-                ).scalars())
+                return set(
+                    conn.execute(
+                        sa.select(table.c.id).where(
+                            table.c.plan_id == plan_id, table.c.deleted_at.is_(None)
+                        )
+                    ).scalars()
+                )
+
             return {"goal_ids": live(s.goals), "indicator_ids": live(s.indicators)}
 
     # ----- planning activities (with history) ---------------------------------------
@@ -371,12 +410,16 @@ class Store:
             values[column] = list(values[column])
         return values
 
-    def _log(self, conn: sa.Connection, activity_id: int, version: int, action: str,
-             snapshot: dict) -> None:
+    def _log(
+        self, conn: sa.Connection, activity_id: int, version: int, action: str, snapshot: dict
+    ) -> None:
         conn.execute(
             sa.insert(s.activity_history).values(
-                activity_id=activity_id, version=version, action=action,
-                snapshot=snapshot, recorded_at=_now(),
+                activity_id=activity_id,
+                version=version,
+                action=action,
+                snapshot=snapshot,
+                recorded_at=_now(),
             )
         )
 
@@ -400,7 +443,9 @@ class Store:
             for activity in activities:
                 activity_id = conn.execute(
                     sa.insert(s.activities).values(
-                        plan_id=plan_id, version=1, updated_at=_now(),
+                        plan_id=plan_id,
+                        version=1,
+                        updated_at=_now(),
                         **self._activity_values(activity),
                     )
                 ).inserted_primary_key[0]
@@ -408,17 +453,18 @@ class Store:
                 ids.append(activity_id)
         return ids
 
-    def _change_activity(self, activity_id: int, action: str, values: dict,
-                         snapshot: dict | None = None) -> None:
+    def _change_activity(
+        self, activity_id: int, action: str, values: dict, snapshot: dict | None = None
+    ) -> None:
         with self._write() as conn:
             row = self._require(conn, s.activities, activity_id, "activity")
             if action == "update" and row["deleted_at"] is not None:
                 raise StoreError(t("store.not_found", what="activity", id=activity_id))
             version = row["version"] + 1
             conn.execute(
-                sa.update(s.activities).where(s.activities.c.id == activity_id).values(
-                    version=version, updated_at=_now(), **values
-                )
+                sa.update(s.activities)
+                .where(s.activities.c.id == activity_id)
+                .values(version=version, updated_at=_now(), **values)
             )
             if snapshot is None:
                 snapshot = _activity_snapshot(row)
@@ -430,7 +476,7 @@ class Store:
         )
 
     def delete_activity(self, activity_id: int) -> None:
-        """Hide a planning row; it stays in the store and :meth:`restore_activity` brings it back."""
+        """Hide a planning row; it stays stored and :meth:`restore_activity` brings it back."""
         self._change_activity(activity_id, "delete", {"deleted_at": _now()})
 
     def restore_activity(self, activity_id: int) -> None:
@@ -449,11 +495,15 @@ class Store:
 
     def activity_history(self, activity_id: int) -> pd.DataFrame:
         with self._read() as conn:
-            rows = conn.execute(
-                sa.select(s.activity_history)
-                .where(s.activity_history.c.activity_id == activity_id)
-                .order_by(s.activity_history.c.version)
-            ).mappings().all()
+            rows = (
+                conn.execute(
+                    sa.select(s.activity_history)
+                    .where(s.activity_history.c.activity_id == activity_id)
+                    .order_by(s.activity_history.c.version)
+                )
+                .mappings()
+                .all()
+            )
         return _frame(rows, ["version", "action", "snapshot", "recorded_at"])
 
     # ----- target groups and points of attention ------------------------------------
@@ -462,8 +512,10 @@ class Store:
         """Add the target group to the plan, or replace its methods and channels."""
         table = s.target_group_choices
         values = {
-            "scope": choice.scope, "level": choice.level,
-            "methods": list(choice.methods), "channels": list(choice.channels),
+            "scope": choice.scope,
+            "level": choice.level,
+            "methods": list(choice.methods),
+            "channels": list(choice.channels),
         }
         where = (table.c.plan_id == plan_id) & (table.c.target_group == choice.group)
         with self._write() as conn:
@@ -474,23 +526,31 @@ class Store:
                 position = conn.execute(
                     sa.select(sa.func.count()).select_from(table).where(table.c.plan_id == plan_id)
                 ).scalar()
-                conn.execute(sa.insert(table).values(
-                    plan_id=plan_id, target_group=choice.group, position=position, **values
-                ))
+                conn.execute(
+                    sa.insert(table).values(
+                        plan_id=plan_id, target_group=choice.group, position=position, **values
+                    )
+                )
 
     def remove_target_group(self, plan_id: int, group: str) -> None:
         table = s.target_group_choices
         with self._write() as conn:
-            conn.execute(sa.delete(table).where(
-                (table.c.plan_id == plan_id) & (table.c.target_group == group)
-            ))
+            conn.execute(
+                sa.delete(table).where(
+                    (table.c.plan_id == plan_id) & (table.c.target_group == group)
+                )
+            )
 
     def target_groups(self, plan_id: int) -> pd.DataFrame:
         table = s.target_group_choices
         with self._read() as conn:
-            rows = conn.execute(
-                sa.select(table).where(table.c.plan_id == plan_id).order_by(table.c.position)
-            ).mappings().all()
+            rows = (
+                conn.execute(
+                    sa.select(table).where(table.c.plan_id == plan_id).order_by(table.c.position)
+                )
+                .mappings()
+                .all()
+            )
         frame = _frame(
             [{**row, "group": row["target_group"]} for row in rows],
             ["group", "scope", "level", "methods", "channels"],
@@ -510,9 +570,13 @@ class Store:
     def attention(self, plan_id: int) -> pd.DataFrame:
         table = s.attention_checks
         with self._read() as conn:
-            rows = conn.execute(
-                sa.select(table).where(table.c.plan_id == plan_id).order_by(table.c.point)
-            ).mappings().all()
+            rows = (
+                conn.execute(
+                    sa.select(table).where(table.c.plan_id == plan_id).order_by(table.c.point)
+                )
+                .mappings()
+                .all()
+            )
         return _frame(rows, list(AttentionCheck.model_fields))
 
     # ----- measurements -------------------------------------------------------------
@@ -526,13 +590,16 @@ class Store:
     def add_measurement(self, plan_id: int, measurement: Measurement) -> int:
         with self._write() as conn:
             self._require(conn, s.indicators, measurement.indicator_id, "indicator", plan_id)
-            return conn.execute(sa.insert(s.measurements).values(
-                plan_id=plan_id, **self._measurement_values(measurement)
-            )).inserted_primary_key[0]
+            return conn.execute(
+                sa.insert(s.measurements).values(
+                    plan_id=plan_id, **self._measurement_values(measurement)
+                )
+            ).inserted_primary_key[0]
 
     def update_measurement(self, measurement_id: int, measurement: Measurement) -> None:
-        self._update(s.measurements, measurement_id, self._measurement_values(measurement),
-                     "measurement")
+        self._update(
+            s.measurements, measurement_id, self._measurement_values(measurement), "measurement"
+        )
 
     def delete_measurement(self, measurement_id: int) -> None:
         self._soft_delete(s.measurements, measurement_id, "measurement")
@@ -541,7 +608,8 @@ class Store:
         rows = self._rows(s.measurements, plan_id, s.measurements.c.measured_on)
         frame = _frame(
             [{**row, "date": row["measured_on"]} for row in rows],
-            ["id", "plan_id", *Measurement.model_fields], dates=("date",),
+            ["id", "plan_id", *Measurement.model_fields],
+            dates=("date",),
         )
         return frame
 

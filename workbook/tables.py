@@ -53,7 +53,9 @@ def planning_table(
                 for m, c in zip(live["methods"], live["channels"], strict=True)
             ],
             "when": pd.to_datetime(live["when"]),
-            "indicator": live["indicator_id"].map(lambda v: names.get(v, "") if pd.notna(v) else ""),
+            "indicator": live["indicator_id"].map(
+                lambda v: names.get(v, "") if pd.notna(v) else ""
+            ),
             "target_value": live["target_value"].astype("Float64"),
             "price": live["price"].astype(float),
             "responsible": live["responsible"],

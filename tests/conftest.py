@@ -1,0 +1,65 @@
+"""Shared fixtures: every test gets its own data folder, a fixed "today" and Dutch texts."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from workbook import i18n
+from workbook.catalog import Catalog, load_catalog
+from workbook.demo import load_demo
+from workbook.store import Store, forget_open_stores, open_store
+
+TODAY = "2026-03-15"
+
+
+@pytest.fixture(autouse=True)
+def isolated_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the workbook at a fresh data folder and fix the date and language."""
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("WORKBOOK_DATA", str(data))
+    monkeypatch.setenv("WORKBOOK_TODAY", TODAY)
+    for name in (
+        "WORKBOOK_LANG",
+        "WORKBOOK_PLAN",
+        "QUERY_STRING",
+        "WORKBOOK_DB_URL",
+        "WORKBOOK_CATALOG",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    forget_open_stores()
+    i18n.set_language(None)
+    yield data
+    forget_open_stores()
+    i18n.set_language(None)
+
+
+@pytest.fixture
+def store() -> Store:
+    """An empty store in the test's data folder (the one ``workbook.store()`` opens too)."""
+    return open_store()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store file with the demo plan, built once per run and copied for each test."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    template = Store(f"sqlite:///{folder / 'werkboek.sqlite'}")
+    load_demo(template)
+    template.engine.dispose()
+    return folder / "werkboek.sqlite"
+
+
+@pytest.fixture
+def demo_store(demo_template: Path, isolated_workbook: Path) -> Store:
+    """A store holding the demo plan (as current plan), private to the test."""
+    shutil.copy(demo_template, isolated_workbook / "werkboek.sqlite")
+    return open_store()
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    return load_catalog()

@@ -1,0 +1,293 @@
+"""The shared store: round trips, plans, history of edits and deletes, schema versions, and
+more than one process writing at once."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from workbook import schema
+from workbook.model import (
+    Activity,
+    AttentionCheck,
+    Goal,
+    Indicator,
+    Measurement,
+    Plan,
+    TargetGroupChoice,
+    validate,
+)
+from workbook.store import Store, StoreError, open_store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def activity(**changes) -> Activity:
+    data = {
+        "context": "binnen_school",
+        "what": "Infoavond",
+        "target_groups": ["ouders"],
+        "channels": ["schoolwebsite"],
+        "when": "2025-10-14",
+        "price": 250.5,
+    }
+    return validate(Activity, {**data, **changes})
+
+
+def test_a_fresh_store_records_its_schema_version_and_has_one_default_plan(store: Store):
+    assert store.schema_version() == schema.SCHEMA_VERSION
+    plan_id = store.current_plan_id()
+    assert store.plans()["name"].tolist() == ["Mijn plan"]
+    assert store.current_plan_id() == plan_id
+    assert store.is_empty()
+    assert store.path.name == "werkboek.sqlite"
+
+
+def test_activities_round_trip_with_all_fields(store: Store):
+    plan_id = store.current_plan_id()
+    indicator_id = store.add_indicator(
+        plan_id,
+        validate(
+            Indicator,
+            {"name": "Deelnemers", "unit": "deelnemers", "target": 100, "deadline": "2026-06-30"},
+        ),
+    )
+    original = activity(
+        methods=["infosessie"],
+        indicator_id=indicator_id,
+        target_value=60,
+        responsible="Coördinator",
+        status="uitgevoerd",
+        target_groups=["ouders", "Grootouders"],
+    )
+    activity_id = store.add_activity(plan_id, original)
+    row = store.activities(plan_id).set_index("id").loc[activity_id]
+    assert row["what"] == "Infoavond"
+    assert row["target_groups"] == ("ouders", "Grootouders")
+    assert row["methods"] == ("infosessie",) and row["channels"] == ("schoolwebsite",)
+    assert row["when"] == pd.Timestamp("2025-10-14")
+    assert (row["indicator_id"], row["target_value"], row["price"]) == (indicator_id, 60, 250.5)
+    assert (row["responsible"], row["status"], row["deleted"]) == (
+        "Coördinator",
+        "uitgevoerd",
+        False,
+    )
+    assert not store.is_empty()
+
+
+def test_goals_indicators_measurements_choices_and_checks_round_trip(store: Store, catalog):
+    plan_id = store.current_plan_id()
+    goal_id = store.add_goal(
+        plan_id,
+        validate(
+            Goal, {"title": "Taalvaardigheid", "level": "outcome", "theme": "taalvaardigheid"}
+        ),
+    )
+    indicator_id = store.add_indicator(
+        plan_id,
+        validate(
+            Indicator,
+            {
+                "name": "Volgers",
+                "unit": "volgers",
+                "target": 400,
+                "deadline": "2026-06-30",
+                "kind": "stand",
+                "goal_id": goal_id,
+            },
+        ),
+    )
+    store.add_measurement(
+        plan_id,
+        validate(Measurement, {"indicator_id": indicator_id, "date": "2026-01-10", "value": 120}),
+    )
+    store.set_target_group(
+        plan_id,
+        validate(
+            TargetGroupChoice, {"group": "ouders", "channels": ["schoolkrant"]}, catalog=catalog
+        ),
+    )
+    store.set_target_group(
+        plan_id,
+        validate(
+            TargetGroupChoice, {"group": "ouders", "channels": ["schoolwebsite"]}, catalog=catalog
+        ),
+    )
+    store.set_attention(
+        plan_id,
+        validate(
+            AttentionCheck, {"point": "privacy", "done": True, "note": "toestemming gevraagd"}
+        ),
+    )
+    tables = store.plan_tables(plan_id)
+    assert tables["goals"][["title", "level", "theme"]].values.tolist() == [
+        ["Taalvaardigheid", "outcome", "taalvaardigheid"]
+    ]
+    indicator = tables["indicators"].iloc[0]
+    assert (indicator["kind"], indicator["goal_id"], indicator["target"]) == ("stand", goal_id, 400)
+    assert tables["measurements"][["indicator_id", "value"]].values.tolist() == [
+        [indicator_id, 120]
+    ]
+    assert tables["target_groups"].to_dict("records") == [
+        {
+            "group": "ouders",
+            "scope": "extern",
+            "level": "micro",
+            "methods": (),
+            "channels": ("schoolwebsite",),
+        }
+    ]
+    assert tables["attention"].to_dict("records") == [
+        {"point": "privacy", "done": True, "note": "toestemming gevraagd"}
+    ]
+    store.remove_target_group(plan_id, "ouders")
+    assert store.target_groups(plan_id).empty
+
+
+def test_edits_and_deletes_keep_history_and_a_deleted_row_can_be_restored(store: Store):
+    plan_id = store.current_plan_id()
+    activity_id = store.add_activity(plan_id, activity())
+    store.update_activity(activity_id, activity(what="Infoavond voor ouders", price=300))
+    store.delete_activity(activity_id)
+    assert store.activities(plan_id).empty
+    hidden = store.activities(plan_id, include_deleted=True)
+    assert hidden["deleted"].tolist() == [True]
+    store.restore_activity(activity_id)
+    restored = store.activities(plan_id).iloc[0]
+    assert (restored["what"], restored["price"], restored["version"]) == (
+        "Infoavond voor ouders",
+        300,
+        4,
+    )
+    history = store.activity_history(activity_id)
+    assert history["action"].tolist() == ["create", "update", "delete", "restore"]
+    assert history["snapshot"].iloc[0]["what"] == "Infoavond"
+    assert history["snapshot"].iloc[2]["what"] == "Infoavond voor ouders"
+
+
+def test_a_deleted_row_cannot_be_edited_and_unknown_rows_are_named(store: Store):
+    plan_id = store.current_plan_id()
+    activity_id = store.add_activity(plan_id, activity())
+    store.delete_activity(activity_id)
+    with pytest.raises(StoreError, match=f"activity {activity_id} bestaat niet"):
+        store.update_activity(activity_id, activity())
+    with pytest.raises(StoreError, match="activity 999"):
+        store.delete_activity(999)
+    with pytest.raises(StoreError, match="indicator 5"):
+        store.add_measurement(
+            plan_id, validate(Measurement, {"indicator_id": 5, "date": "2026-01-01", "value": 1})
+        )
+
+
+def test_many_rows_go_in_together_or_not_at_all(store: Store):
+    plan_id = store.current_plan_id()
+    with pytest.raises(StoreError):
+        store.add_activities(plan_id, [activity(), activity(indicator_id=12345)])
+    assert store.activities(plan_id, include_deleted=True).empty
+
+
+def test_plans_are_separate_and_chosen_by_name(store: Store, monkeypatch: pytest.MonkeyPatch):
+    first = store.add_plan(validate(Plan, {"name": "Team Gent", "organisation": "Atheneum"}))
+    second = store.add_plan(validate(Plan, {"name": "Team Brugge"}))
+    store.add_activity(first, activity(what="Gent"))
+    store.add_activity(second, activity(what="Brugge"))
+    assert store.activities(first)["what"].tolist() == ["Gent"]
+    store.choose_plan(second)
+    assert store.current_plan_id() == second
+    monkeypatch.setenv("QUERY_STRING", "plan=Team%20Gent")
+    assert store.current_plan_id() == first
+    monkeypatch.setenv("QUERY_STRING", "plan=Team%20Leuven")
+    leuven = store.current_plan_id()
+    assert store.plan(leuven).name == "Team Leuven"
+    with pytest.raises(StoreError, match="Er bestaat al een plan met de naam 'Team Gent'"):
+        store.add_plan(validate(Plan, {"name": "Team Gent"}))
+    store.update_plan(first, validate(Plan, {"name": "Team Gent", "project": "Taal"}))
+    assert store.plan(first).project == "Taal"
+
+
+def test_settings_last_across_openings(store: Store):
+    store.set_setting("lang", "en")
+    assert Store(store.url).setting("lang") == "en"
+    assert store.setting("missing", "default") == "default"
+
+
+def test_an_older_store_is_backed_up_and_migrated(isolated_workbook: Path):
+    path = isolated_workbook / "werkboek.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.executescript((FIXTURES / "store-v1.sql").read_text())
+    conn.close()
+    store = open_store()
+    assert store.schema_version() == schema.SCHEMA_VERSION
+    assert store.backup_path.name == "werkboek.sqlite.v1.bak"
+    with sqlite3.connect(store.backup_path) as backup:
+        assert backup.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == (
+            "1",
+        )
+        assert backup.execute("SELECT count(*) FROM activities").fetchone() == (1,)
+    backup.close()
+    plan_id = store.plan_id("Oud plan")
+    indicators = store.indicators(plan_id)
+    assert indicators[["name", "kind"]].values.tolist() == [["Deelnemers infoavond", "cumulatief"]]
+    assert store.activities(plan_id)["what"].tolist() == ["Infoavond"]
+    assert store.measurements(plan_id)["value"].tolist() == [45]
+
+
+def test_a_store_from_a_newer_workbook_is_refused(store: Store):
+    with store._write() as conn:
+        store._set_meta(conn, "schema_version", str(schema.SCHEMA_VERSION + 1))
+    with pytest.raises(StoreError, match="nieuwere versie van het werkboek"):
+        Store(store.url)
+
+
+def test_a_file_that_is_not_a_store_is_refused_and_left_alone(isolated_workbook: Path):
+    path = isolated_workbook / "werkboek.sqlite"
+    path.write_text("Dit is mijn boodschappenlijst.\n")
+    with pytest.raises(StoreError, match="geen werkboek-database"):
+        open_store()
+    assert path.read_text() == "Dit is mijn boodschappenlijst.\n"
+
+
+def _write_rows(url: str, plan_name: str, count: int, start: multiprocessing.Event) -> None:
+    store = Store(url)
+    plan_id = store.plan_id(plan_name)
+    start.wait()
+    for number in range(count):
+        store.add_activity(plan_id, activity(what=f"{os.getpid()}-{number}"))
+
+
+def test_two_processes_write_to_one_store_without_loss(store: Store):
+    plan_id = store.add_plan(validate(Plan, {"name": "Gedeeld"}))
+    context = multiprocessing.get_context("spawn")
+    start = context.Event()
+    writers = [
+        context.Process(target=_write_rows, args=(store.url, "Gedeeld", 60, start))
+        for _ in range(2)
+    ]
+    for writer in writers:
+        writer.start()
+    start.set()
+    for writer in writers:
+        writer.join(timeout=120)
+    assert [writer.exitcode for writer in writers] == [0, 0]
+    rows = store.activities(plan_id)["what"]
+    assert len(rows) == 120 and rows.is_unique
+    assert store.integrity() == "ok"
+
+
+def test_a_row_added_by_one_process_is_seen_by_another(store: Store):
+    plan_id = store.current_plan_id()
+    context = multiprocessing.get_context("spawn")
+    start = context.Event()
+    start.set()
+    writer = context.Process(
+        target=_write_rows, args=(store.url, store.plan(plan_id).name, 1, start)
+    )
+    writer.start()
+    writer.join(timeout=60)
+    assert writer.exitcode == 0
+    assert len(store.activities(plan_id)) == 1
