@@ -96,7 +96,7 @@ class EventOccurrence:
 
 
 def normalize(text: str) -> str:
-    """Fold case, accents, slashes and spacing: 'Lkrn / Vakcollega’s' matches 'lkrn/vakcollega's'."""
+    """Fold case, accents, slashes, spacing: 'Lkrn / Vakcollega’s' matches 'lkrn/vakcollega's'."""
     text = str(text).replace("’", "'").replace("‘", "'")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
     text = re.sub(r"\s*/\s*", "/", text)
