@@ -3,8 +3,6 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# "Today" and the demo plan that regenerated notebooks and notebook tests share.
-NOTEBOOK_TODAY := 2026-03-15
 
 .PHONY: setup workbook test test-unit test-notebooks test-browser notebooks lint bench app room clean
 
@@ -36,7 +34,7 @@ test-browser: setup
 
 ## Re-run every notebook on a fresh copy of the demo plan and store its outputs.
 notebooks: setup
-	WORKBOOK_TODAY=$(NOTEBOOK_TODAY) $(BIN)/python scripts/regenerate_notebooks.py
+	$(BIN)/python scripts/regenerate_notebooks.py
 
 lint: setup
 	$(BIN)/ruff check workbook tests scripts

@@ -115,3 +115,19 @@ def summary(store: Store, plan_id: int) -> str:
         indicators=len(tables["indicators"]),
         measurements=len(tables["measurements"]),
     )
+
+
+def make_demo_folder(folder: Path) -> Path:
+    """Create ``folder`` with a fresh store holding only the demo plan; return the store path.
+
+    Used to give every notebook run (tests, regenerated outputs, a workshop rehearsal) the
+    same starting point.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / config.STORE_FILENAME
+    store = Store(f"sqlite:///{path}")
+    try:
+        load_demo(store)
+    finally:
+        store.engine.dispose()
+    return path
