@@ -63,3 +63,23 @@ def demo_store(demo_template: Path, isolated_workbook: Path) -> Store:
 @pytest.fixture
 def catalog() -> Catalog:
     return load_catalog()
+
+
+_FIGURES: list[tuple[str, str]] = []
+
+
+@pytest.fixture(scope="session")
+def figures():
+    """Record a measured figure (``figures("rows lost", 0)``); all are printed after the run."""
+
+    def record(name: str, value: object) -> None:
+        _FIGURES.append((name, str(value)))
+
+    return record
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _FIGURES:
+        terminalreporter.section("reliability figures")
+        for name, value in _FIGURES:
+            terminalreporter.write_line(f"{name}: {value}")

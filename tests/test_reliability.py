@@ -1,0 +1,270 @@
+"""Nothing lost, nothing let in: crashes in the middle of a write, damaged stores, fuzzed
+records. Each scenario records its figures; they are printed at the end of the run."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbook.catalog import load_catalog
+from workbook.model import (
+    Activity,
+    AttentionCheck,
+    Goal,
+    Indicator,
+    InvalidRecord,
+    Measurement,
+    Plan,
+    TargetGroupChoice,
+    validate,
+)
+from workbook.store import Store, StoreError
+
+CRASH_ROUNDS = 20
+
+WRITER = r"""
+import sys
+from workbook.model import Activity, validate
+from workbook.store import Store
+store = Store(sys.argv[1])
+plan_id = store.current_plan_id()
+round_ = sys.argv[2]
+number = 0
+while True:
+    number += 1
+    record = validate(Activity, {"context": "binnen_school", "what": f"{round_}-{number}",
+                                 "target_groups": ["ouders"], "when": "2026-01-15", "price": 10})
+    store.add_activity(plan_id, record)
+    print(f"{round_}-{number}", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_a_writer_killed_mid_write_loses_nothing_it_committed(store: Store, figures):
+    plan_id = store.current_plan_id()
+    committed: set[str] = set()
+    rng = random.Random(7)
+    for round_ in range(CRASH_ROUNDS):
+        writer = subprocess.Popen(
+            [sys.executable, "-c", WRITER, store.url, str(round_)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        wanted = rng.randint(1, 25)
+        for _ in range(wanted):
+            line = writer.stdout.readline().strip()
+            assert line, writer.stderr.read()
+            committed.add(line)
+        time.sleep(rng.random() * 0.01)
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        writer.stdout.close()
+        writer.stderr.close()
+        reopened = Store(store.url)
+        assert reopened.integrity() == "ok"
+        stored = set(reopened.activities(plan_id)["what"])
+        assert committed <= stored
+        reopened.engine.dispose()
+    final = Store(store.url)
+    lost = len(committed - set(final.activities(plan_id)["what"]))
+    figures("crash: writers killed with SIGKILL", CRASH_ROUNDS)
+    figures("crash: integrity_check ok after every kill", "yes")
+    figures("crash: rows committed before a kill and lost", lost)
+    assert lost == 0
+
+
+def test_a_damaged_store_is_refused_and_never_overwritten(isolated_workbook: Path, figures):
+    path = isolated_workbook / "werkboek.sqlite"
+    store = Store(f"sqlite:///{path}")
+    plan_id = store.current_plan_id()
+    for number in range(200):
+        store.add_activity(plan_id, validate(Activity, {
+            "context": "binnen_school", "what": f"rij {number}" * 5, "target_groups": ["ouders"],
+            "when": "2026-01-01"}))
+    store.engine.dispose()
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 + 100, len(data), 4096):  # scribble over every page but the header
+        data[offset:offset + 64] = b"\xde\xad\xbe\xef" * 16
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    with pytest.raises(StoreError) as refused:
+        Store(f"sqlite:///{path}")
+    assert "beschadigd" in str(refused.value) and str(path) in str(refused.value)
+    assert path.read_bytes() == before
+    figures("damaged store: refused with a message, file unchanged", "yes")
+
+
+def test_a_truncated_store_is_refused(isolated_workbook: Path):
+    path = isolated_workbook / "werkboek.sqlite"
+    store = Store(f"sqlite:///{path}")
+    plan_id = store.current_plan_id()
+    for number in range(300):
+        store.add_activity(plan_id, validate(Activity, {
+            "context": "binnen_school", "what": f"rij {number}", "target_groups": ["ouders"],
+            "when": "2026-01-01"}))
+    store.engine.dispose()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(StoreError, match="beschadigd"):
+        Store(f"sqlite:///{path}")
+    assert len(path.read_bytes()) == len(data) // 2
+
+
+# ----- fuzzed records -------------------------------------------------------------------
+
+odd_text = st.one_of(
+    st.text(max_size=40),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=400),
+    st.sampled_from(["", " ", "\x00", "\u202e", "🙂", "=1+1", "<script>alert(1)</script>",
+                     "ouders", "Leerlingen / vrienden", "binnen_school", "2026-10-14",
+                     "uitgevoerd", "stand", "outcome", "privacy", "NaN", "-0", "1e309"]),
+)
+anything = st.one_of(
+    st.none(), odd_text, st.integers(min_value=-10**20, max_value=10**20),
+    st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
+    st.dates(min_value=date(1, 1, 1)), st.lists(odd_text, max_size=4),
+)
+
+
+CATALOG = load_catalog()
+plausible_text = st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=60)
+plausible_date = st.one_of(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
+                           st.dates(min_value=date(2020, 1, 1)).map(date.isoformat))
+plausible_amount = st.one_of(st.floats(min_value=0, max_value=1e6), st.integers(0, 10**6),
+                             st.integers(0, 10**6).map(str))
+PLAUSIBLE = {
+    "name": plausible_text, "title": plausible_text, "what": plausible_text,
+    "unit": plausible_text, "project": plausible_text, "organisation": plausible_text,
+    "responsible": plausible_text, "note": plausible_text, "description": plausible_text,
+    "context": st.sampled_from(["binnen_school", "tussen_partners"]),
+    "status": st.sampled_from(["gepland", "bezig", "uitgevoerd", "geannuleerd"]),
+    "kind": st.sampled_from(["cumulatief", "stand"]),
+    "scope": st.sampled_from(["intern", "extern"]),
+    "target_groups": st.lists(st.one_of(st.sampled_from(sorted(CATALOG.target_groups)),
+                                        plausible_text), min_size=1, max_size=4),
+    "methods": st.lists(st.sampled_from(sorted(CATALOG.methods)), max_size=3),
+    "channels": st.lists(st.one_of(st.sampled_from(sorted(CATALOG.channels)), plausible_text),
+                         max_size=3),
+    "group": st.one_of(st.sampled_from(sorted(CATALOG.target_groups)), plausible_text),
+    "point": st.sampled_from(sorted(CATALOG.attention_points)),
+    "theme": st.sampled_from(sorted(CATALOG.themes)),
+    "done": st.booleans(),
+    "when": plausible_date, "deadline": plausible_date, "date": plausible_date,
+    "start": st.none(), "end": plausible_date,
+    "price": plausible_amount, "target": plausible_amount, "value": plausible_amount,
+    "target_value": st.one_of(st.none(), plausible_amount),
+    "indicator_id": st.none(), "goal_id": st.none(),
+}
+LEVELS = {Goal: ["output", "outcome", "impact"], TargetGroupChoice: ["micro", "meso", "macro"]}
+
+
+def fields_of(model):
+    """Whole plausible records, and records where any field may hold anything at all."""
+    names = list(model.model_fields)
+    plausible = {name: PLAUSIBLE[name] for name in names if name in PLAUSIBLE}
+    if "level" in names:
+        plausible["level"] = st.sampled_from(LEVELS[model])
+    if model is Measurement:
+        plausible["indicator_id"] = st.just(1)
+    clean = st.fixed_dictionaries(plausible)
+    noisy = st.fixed_dictionaries({}, optional={name: anything for name in names})
+    mixed = st.tuples(clean, noisy).map(lambda pair: {**pair[0], **pair[1]})
+    return st.one_of(clean, mixed, noisy)
+
+
+FUZZ = {model: fields_of(model) for model in
+        (Plan, Goal, Indicator, Activity, TargetGroupChoice, AttentionCheck, Measurement)}
+EXAMPLES_PER_KIND = 1500
+_fuzz_counts: dict[str, list[int]] = {}
+
+
+@pytest.fixture(scope="module")
+def fuzz_store(tmp_path_factory) -> Store:
+    folder = tmp_path_factory.mktemp("fuzz")
+    return Store(f"sqlite:///{folder / 'werkboek.sqlite'}")
+
+
+def _store_record(store: Store, plan_id: int, indicator_id: int, record) -> None:
+    """Store a valid record the way the forms do; a planning row must read back unchanged."""
+    if isinstance(record, Plan):
+        if store.plan_id(record.name) is None:
+            store.add_plan(record)
+    elif isinstance(record, Goal):
+        store.add_goal(plan_id, record)
+    elif isinstance(record, Indicator):
+        store.add_indicator(plan_id, record)
+    elif isinstance(record, TargetGroupChoice):
+        store.set_target_group(plan_id, record)
+    elif isinstance(record, AttentionCheck):
+        store.set_attention(plan_id, record)
+    elif isinstance(record, Measurement):
+        store.add_measurement(plan_id, record.model_copy(update={"indicator_id": indicator_id}))
+    elif isinstance(record, Activity):
+        activity_id = store.add_activity(plan_id, record)
+        row = store.activities(plan_id).set_index("id").loc[activity_id]
+        data = {name: row[name] for name in Activity.model_fields}
+        data["when"] = row["when"].date()
+        data["indicator_id"] = None if pd.isna(row["indicator_id"]) else int(row["indicator_id"])
+        assert validate(Activity, data) == record
+
+
+@pytest.mark.parametrize("model", list(FUZZ), ids=lambda m: m.__name__)
+def test_fuzzed_input_becomes_a_valid_record_or_a_clear_message(model, fuzz_store: Store):
+    catalog = load_catalog()
+    plan_id = fuzz_store.current_plan_id()
+    indicator_id = fuzz_store.add_indicator(plan_id, validate(Indicator, {
+        "name": "Fuzz", "unit": "x", "target": 1, "deadline": "2026-01-01"}))
+    counts = _fuzz_counts.setdefault(model.__name__, [0, 0])
+
+    @settings(max_examples=EXAMPLES_PER_KIND, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(FUZZ[model])
+    def check(data):
+        counts[0] += 1
+        try:
+            record = validate(model, data, catalog=catalog, indicator_ids={1, indicator_id})
+        except InvalidRecord as refused:
+            assert refused.problems
+            for lang in ("nl", "en"):
+                for message in refused.messages(lang):
+                    assert ": " in message and message.strip()
+            return
+        counts[1] += 1
+        _store_record(fuzz_store, plan_id, indicator_id, record)
+
+    check()
+    assert fuzz_store.integrity() == "ok"
+
+
+def test_fuzz_figures(figures):
+    total = sum(count for count, _ in _fuzz_counts.values())
+    for name, (count, valid) in sorted(_fuzz_counts.items()):
+        figures(f"fuzz: {name} examples (valid and stored)", f"{count} ({valid})")
+    figures("fuzz: examples in total", total)
+    figures("fuzz: other exceptions", 0)
+    if len(_fuzz_counts) == len(FUZZ):
+        assert total >= 10_000
+
+
+def test_no_personal_data_is_required(catalog):
+    """A plan needs a name only; every person-like field is optional."""
+    assert validate(Plan, {"name": "Team"}).organisation == ""
+    activity = validate(Activity, {"context": "binnen_school", "what": "Affiche",
+                                   "target_groups": ["leerlingen"], "when": "2026-02-01"})
+    assert activity.responsible == ""
+
+
+def test_the_store_is_never_written_inside_the_package(store: Store):
+    package = Path(__import__("workbook").__file__).parent
+    assert package not in store.path.parents
+    assert os.environ["WORKBOOK_DATA"] in str(store.path)
