@@ -6,6 +6,8 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from .i18n import t
+
 EXIT_REFUSED = 2
 
 Command = Callable[[argparse.Namespace], int]
@@ -55,6 +57,39 @@ def _table(args: argparse.Namespace) -> int:
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(planning_table().to_string())
     return 0
+
+
+def _configure_app(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=8866)
+
+
+@command("app", "open de app-weergave (Voilà) op deze computer / open the app view here")(
+    _configure_app
+)
+def _app(args: argparse.Namespace) -> int:
+    from .app import serve
+
+    print(f"Werkboek: http://127.0.0.1:{args.port}/  (Ctrl+C stopt / stops)", flush=True)
+    return serve("127.0.0.1", args.port, None)
+
+
+def _configure_room(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ip", default="0.0.0.0", help="luisteradres / listening address")
+    parser.add_argument("--port", type=int, default=8866)
+    parser.add_argument("--token", help="zelf gekozen toegangscode / your own access token")
+
+
+@command("room", "deel het werkboek met de zaal (met toegangscode) / serve to the room")(
+    _configure_room
+)
+def _room(args: argparse.Namespace) -> int:
+    from .app import new_token, room_addresses, serve
+
+    token = args.token or new_token()
+    print(t("room.banner", token=token), flush=True)
+    for address in room_addresses(args.port, token):
+        print(f"  {address}", flush=True)
+    return serve(args.ip, args.port, token)
 
 
 def _load_extensions() -> None:

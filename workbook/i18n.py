@@ -212,6 +212,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Not saved: the entry refers to something that does not exist (any more) ({reason}).",
     },
     "store.default_plan_name": {"nl": "Mijn plan", "en": "My plan"},
+    # --- room mode ---
+    "room.banner": {
+        "nl": "Werkboek in zaalmodus. Toegangscode: {token}\nDeelnemers openen een van deze "
+        "adressen (de code zit erin) en kiezen of maken hun plan op de welkomstpagina:",
+        "en": "Workbook in room mode. Access token: {token}\nParticipants open one of these "
+        "addresses (the token is included) and pick or create their plan on the welcome page:",
+    },
     # --- demo ---
     "demo.loaded": {
         "nl": "Voorbeeldplan '{name}' geladen: {activities} activiteiten, {indicators} "
