@@ -1,0 +1,335 @@
+"""The plan check of *aan de slag* and the effect check of *waarom*: pure functions on frames.
+
+Every function takes the frames :meth:`Store.plan_tables` hands out (or hand-made frames
+with the same columns) and returns :class:`Finding` objects; each finding says whether a
+point is in order and can tell it in Dutch or English. Nothing here opens the store or
+builds a widget.
+
+Decisions a reader of the findings should know:
+
+* Deleted and cancelled (``geannuleerd``) planning rows count nowhere.
+* **EPRP present** means a live planning row uses a mandatory channel of the catalog
+  (``verplicht = ja`` in ``kanalen.csv``: the Erasmus+ Project Results Platform).
+* **Pupils appear** in a planning row when it addresses :data:`PUPIL_GROUPS` through a
+  method or channel in :data:`VISUAL_METHODS` / :data:`VISUAL_CHANNELS` (a video or a
+  picture-led social network). Then the privacy point must be ticked as in order.
+* A **count indicator** is one whose measurements add up (kind ``cumulatief``: people
+  reached, articles, schools). An impact-level effect measured only by counts gets a
+  warning: counts show output, not a change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from .i18n import label, register, t
+from .model import Kind, Level, Scope, Status, Tier
+
+SCOPES: tuple[str, ...] = tuple(member.value for member in Scope)
+TIERS: tuple[str, ...] = tuple(member.value for member in Tier)
+PUPIL_GROUPS: frozenset[str] = frozenset({"leerlingen"})
+VISUAL_METHODS: frozenset[str] = frozenset({"promofilmpje"})
+VISUAL_CHANNELS: frozenset[str] = frozenset({"instagram", "tiktok", "facebook"})
+
+TEXTS: dict[str, dict[str, str]] = {
+    "checks.eprp.ok": {
+        "nl": "De resultaten komen op het EPRP (verplicht): {items}.",
+        "en": "The results go onto the EPRP (mandatory): {items}.",
+    },
+    "checks.eprp.missing": {
+        "nl": "Er staat nog geen rij met het Erasmus+ Project Results Platform (EPRP) in de "
+        "planning. Het EPRP is verplicht: plan wanneer je de resultaten oplaadt.",
+        "en": "No planning row uses the Erasmus+ Project Results Platform (EPRP) yet. The EPRP "
+        "is mandatory: plan when you upload the results.",
+    },
+    "checks.groups.ok": {
+        "nl": "Elke gekozen doelgroep wordt door minstens één activiteit bereikt.",
+        "en": "Every chosen target group is reached by at least one activity.",
+    },
+    "checks.groups.none": {
+        "nl": "Je koos nog geen doelgroepen (notebook 02 — wat).",
+        "en": "No target groups chosen yet (notebook 02 — what).",
+    },
+    "checks.groups.missing": {
+        "nl": "Gekozen doelgroepen zonder activiteit: {items}.",
+        "en": "Chosen target groups without an activity: {items}.",
+    },
+    "checks.logos.ok": {
+        "nl": "Logo's: het EU-embleem met 'Medegefinancierd door de Europese Unie' is in orde.",
+        "en": "Logos: the EU emblem with 'Co-funded by the European Union' is in order.",
+    },
+    "checks.logos.missing": {
+        "nl": "Logo's: vink het aandachtspunt aan zodra het EU-embleem met 'Medegefinancierd "
+        "door de Europese Unie' op alle communicatie staat (notebook 03 — hoe).",
+        "en": "Logos: tick the point once the EU emblem with 'Co-funded by the European Union' "
+        "is on every communication (notebook 03 — how).",
+    },
+    "checks.disclaimer.ok": {
+        "nl": "Disclaimer: in orde.",
+        "en": "Disclaimer: in order.",
+    },
+    "checks.disclaimer.missing": {
+        "nl": "Disclaimer: nog niet in orde — neem de tekst over uit je subsidieovereenkomst "
+        "(notebook 03 — hoe).",
+        "en": "Disclaimer: not in order yet — copy the wording from your grant agreement "
+        "(notebook 03 — how).",
+    },
+    "checks.privacy.ok": {
+        "nl": "Privacy: toestemming voor beelden van leerlingen is geregeld.",
+        "en": "Privacy: consent for images of pupils is arranged.",
+    },
+    "checks.privacy.not_needed": {
+        "nl": "Privacy: geen activiteit toont leerlingen in beeld of op sociale media.",
+        "en": "Privacy: no activity shows pupils in images or on social media.",
+    },
+    "checks.privacy.missing": {
+        "nl": "Privacy: leerlingen komen in beeld in {items}, maar het aandachtspunt privacy "
+        "(toestemming voor beelden) is nog niet aangevinkt.",
+        "en": "Privacy: pupils appear in {items}, but the privacy point (consent for images) "
+        "is not ticked yet.",
+    },
+    "checks.targets.ok": {
+        "nl": "Elke indicator heeft een streefwaarde.",
+        "en": "Every indicator has a target value.",
+    },
+    "checks.targets.missing": {
+        "nl": "Indicatoren zonder streefwaarde (0): {items}. Wanneer is het doel bereikt?",
+        "en": "Indicators without a target value (0): {items}. When is the goal reached?",
+    },
+    "checks.impact_counts.ok": {
+        "nl": "Elk effect op impactniveau heeft meer dan alleen een telling als indicator.",
+        "en": "Every impact-level effect has more than a count as its indicator.",
+    },
+    "checks.impact_counts.missing": {
+        "nl": "Impact meet je niet met een telling alleen. Enkel indicatoren die optellen "
+        "(aantallen) bij: {items}. Voeg een indicator toe die een verandering toont, of "
+        "beschrijf het effect als output.",
+        "en": "A count alone does not measure impact. Only indicators that add up (numbers) "
+        "for: {items}. Add an indicator that shows a change, or describe the effect as output.",
+    },
+    "checks.no_indicator.ok": {
+        "nl": "Elk beoogd effect heeft minstens één indicator.",
+        "en": "Every intended effect has at least one indicator.",
+    },
+    "checks.no_indicator.missing": {
+        "nl": "Beoogde effecten zonder indicator: {items}.",
+        "en": "Intended effects without an indicator: {items}.",
+    },
+    "checks.coverage.empty": {
+        "nl": "Nog geen doelgroep in: {cells}.",
+        "en": "No target group yet in: {cells}.",
+    },
+    "checks.coverage.full": {
+        "nl": "Elke combinatie van intern/extern en micro/meso/macro heeft een doelgroep.",
+        "en": "Every combination of internal/external and micro/meso/macro has a target group.",
+    },
+    "checks.cell": {"nl": "{scope} · {tier}", "en": "{scope} · {tier}"},
+}
+register(TEXTS)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One point of a check: ``ok`` or not, with the names it concerns in both languages.
+
+    ``key`` is e.g. ``"eprp"``; the text is ``checks.<key>.<state>`` where ``state`` is
+    ``ok``, ``missing`` or a special state such as ``not_needed``.
+    """
+
+    key: str
+    ok: bool
+    state: str = ""
+    items: tuple[Mapping[str, str], ...] = field(default_factory=tuple)
+
+    def message(self, lang: str | None = None) -> str:
+        state = self.state or ("ok" if self.ok else "missing")
+        names = ", ".join(label(dict(item), lang) for item in self.items)
+        return t(f"checks.{self.key}.{state}", lang, **({"items": names} if self.items else {}))
+
+
+def _same(text: str) -> dict[str, str]:
+    return {"nl": text, "en": text}
+
+
+def _named(value: str, catalog: Any) -> dict[str, str]:
+    if catalog is None:
+        return _same(value)
+    return {lang: catalog.label_of(value, lang) for lang in ("nl", "en")}
+
+
+def live_activities(activities: pd.DataFrame) -> pd.DataFrame:
+    """Planning rows that count: neither deleted nor cancelled."""
+    keep = pd.Series(True, index=activities.index)
+    if "deleted" in activities:
+        keep &= ~activities["deleted"].astype(bool)
+    if "status" in activities:
+        keep &= activities["status"] != Status.GEANNULEERD
+    return activities[keep]
+
+
+def _done(attention: pd.DataFrame, point: str) -> bool:
+    if attention is None or attention.empty:
+        return False
+    rows = attention[attention["point"] == point]
+    return bool(len(rows)) and bool(rows["done"].iloc[-1])
+
+
+# ----- the individual checks -------------------------------------------------------------
+
+
+def check_eprp(activities: pd.DataFrame, catalog: Any) -> Finding:
+    mandatory = {channel.id for channel in catalog.mandatory_channels()} if catalog else {"eprp"}
+    rows = [
+        row["what"]
+        for _, row in live_activities(activities).iterrows()
+        if mandatory & set(row["channels"])
+    ]
+    return Finding("eprp", bool(rows), items=tuple(_same(f"'{what}'") for what in rows[:1]))
+
+
+def check_groups_reached(
+    activities: pd.DataFrame, target_groups: pd.DataFrame, catalog: Any = None
+) -> Finding:
+    chosen = list(target_groups["group"]) if target_groups is not None else []
+    if not chosen:
+        return Finding("groups", False, state="none")
+    reached: set[str] = set()
+    for groups in live_activities(activities)["target_groups"]:
+        reached.update(groups)
+    missing = [group for group in chosen if group not in reached]
+    return Finding("groups", not missing, items=tuple(_named(g, catalog) for g in missing))
+
+
+def check_attention(attention: pd.DataFrame, point: str) -> Finding:
+    return Finding(point, _done(attention, point))
+
+
+def pupils_in_images(activities: pd.DataFrame) -> list[str]:
+    """The *wat* of every live planning row that shows pupils in images or on social media."""
+    found = []
+    for _, row in live_activities(activities).iterrows():
+        visual = VISUAL_METHODS & set(row["methods"]) or VISUAL_CHANNELS & set(row["channels"])
+        if PUPIL_GROUPS & set(row["target_groups"]) and visual:
+            found.append(row["what"])
+    return found
+
+
+def check_privacy(activities: pd.DataFrame, attention: pd.DataFrame) -> Finding:
+    rows = pupils_in_images(activities)
+    if not rows:
+        return Finding("privacy", True, state="not_needed")
+    if _done(attention, "privacy"):
+        return Finding("privacy", True)
+    return Finding("privacy", False, items=tuple(_same(f"'{what}'") for what in rows))
+
+
+def check_targets(indicators: pd.DataFrame) -> Finding:
+    missing = [row["name"] for _, row in indicators.iterrows() if not float(row["target"] or 0)]
+    return Finding("targets", not missing, items=tuple(_same(name) for name in missing))
+
+
+def _goal_indicators(goal_id: Any, indicators: pd.DataFrame) -> pd.DataFrame:
+    linked = indicators["goal_id"]
+    return indicators[linked.notna() & (linked.astype("Int64") == int(goal_id))]
+
+
+def check_impact_counts(goals: pd.DataFrame, indicators: pd.DataFrame) -> Finding:
+    """Impact-level effects whose indicators are all counts (kind ``cumulatief``)."""
+    flagged = []
+    for _, goal in goals.iterrows():
+        if goal["level"] != Level.IMPACT:
+            continue
+        own = _goal_indicators(goal["id"], indicators)
+        if len(own) and (own["kind"] == Kind.CUMULATIEF).all():
+            flagged.append(goal["title"])
+    return Finding("impact_counts", not flagged, items=tuple(_same(f"'{g}'") for g in flagged))
+
+
+def check_goal_indicators(goals: pd.DataFrame, indicators: pd.DataFrame) -> Finding:
+    missing = [
+        goal["title"]
+        for _, goal in goals.iterrows()
+        if _goal_indicators(goal["id"], indicators).empty
+    ]
+    return Finding("no_indicator", not missing, items=tuple(_same(f"'{g}'") for g in missing))
+
+
+# ----- the combined checks ---------------------------------------------------------------
+
+
+def effect_check(goals: pd.DataFrame, indicators: pd.DataFrame) -> list[Finding]:
+    """The check of *waarom*: every effect has an indicator, impact is not only counted,
+    every indicator has a target."""
+    return [
+        check_goal_indicators(goals, indicators),
+        check_impact_counts(goals, indicators),
+        check_targets(indicators),
+    ]
+
+
+def plan_check(tables: Mapping[str, pd.DataFrame], catalog: Any = None) -> list[Finding]:
+    """The plan check of *aan de slag*, in the order the notebook names the points."""
+    activities = tables["activities"]
+    attention = tables.get("attention")
+    return [
+        check_eprp(activities, catalog),
+        check_groups_reached(activities, tables.get("target_groups"), catalog),
+        check_attention(attention, "logos"),
+        check_attention(attention, "disclaimer"),
+        check_privacy(activities, attention),
+        check_targets(tables["indicators"]),
+        check_impact_counts(tables["goals"], tables["indicators"]),
+    ]
+
+
+def problems(findings: Iterable[Finding]) -> list[Finding]:
+    return [finding for finding in findings if not finding.ok]
+
+
+# ----- coverage of the chosen target groups (notebook *wat*) -----------------------------
+
+
+def group_coverage(target_groups: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
+    """The chosen target groups per (scope, tier) cell, every cell present (maybe empty)."""
+    cells: dict[tuple[str, str], list[str]] = {(s, tier): [] for s in SCOPES for tier in TIERS}
+    for _, row in target_groups.iterrows():
+        key = (row["scope"], row["level"])
+        if key in cells:
+            cells[key].append(row["group"])
+    return cells
+
+
+def empty_cells(coverage: Mapping[tuple[str, str], list[str]]) -> list[tuple[str, str]]:
+    return [cell for cell, groups in coverage.items() if not groups]
+
+
+def cell_label(scope: str, tier: str, lang: str | None = None) -> str:
+    return t("checks.cell", lang, scope=t(f"scope.{scope}", lang), tier=t(f"tier.{tier}", lang))
+
+
+def describe_coverage(
+    coverage: Mapping[tuple[str, str], list[str]], lang: str | None = None
+) -> str:
+    """A sentence naming the empty cells, or saying every cell has a target group."""
+    empty = empty_cells(coverage)
+    if not empty:
+        return t("checks.coverage.full", lang)
+    cells = ", ".join(cell_label(scope, tier, lang) for scope, tier in empty)
+    return t("checks.coverage.empty", lang, cells=cells)
+
+
+# ----- money -----------------------------------------------------------------------------
+
+
+def cost_per_context(activities: pd.DataFrame) -> dict[str, float]:
+    """Total price of the live planning rows per context; both contexts always present."""
+    from .model import Context
+
+    totals = {context.value: 0.0 for context in Context}
+    for _, row in live_activities(activities).iterrows():
+        totals[row["context"]] = totals.get(row["context"], 0.0) + float(row["price"] or 0)
+    return totals

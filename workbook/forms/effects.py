@@ -1,0 +1,380 @@
+"""Notebook *waarom*: intended effects (beoogde effecten) and their indicators.
+
+``show()`` displays :class:`EffectsExercise`: a :class:`GoalForm`, an :class:`IndicatorForm`
+and the effect check (every effect an indicator, impact not measured by counts alone,
+every indicator a target).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .. import checks
+from ..i18n import register
+from ..model import Goal, Indicator, Kind, Level
+from .common import (
+    LABEL_STYLE,
+    WIDE,
+    RecordForm,
+    Session,
+    catalog_options,
+    enum_options,
+    heading,
+    html_table,
+    notes_html,
+    number_text,
+    show_widget,
+    to_date,
+    to_number,
+)
+
+TEXTS: dict[str, dict[str, str]] = {
+    "effects.goals": {"nl": "Beoogde effecten", "en": "Intended effects"},
+    "effects.indicators": {
+        "nl": "Indicatoren — wanneer is het doel bereikt?",
+        "en": "Indicators — when is the goal reached?",
+    },
+    "effects.check": {"nl": "Controle van je effecten", "en": "Check of your effects"},
+    "effects.title_placeholder": {
+        "nl": "bv. Leerkrachten passen CLIL toe in hun vaklessen",
+        "en": "e.g. Teachers use CLIL in their subject lessons",
+    },
+    "effects.name_placeholder": {
+        "nl": "bv. Deelnemers infosessies",
+        "en": "e.g. Participants in information sessions",
+    },
+    "effects.unit_placeholder": {"nl": "bv. deelnemers", "en": "e.g. participants"},
+    "effects.target_placeholder": {"nl": "bv. 200", "en": "e.g. 200"},
+    "effects.levels_help": {
+        "nl": "<b>output</b>: wat je maakt of doet (telbaar) · <b>outcome</b>: de blijvende "
+        "verandering bij mensen en organisaties · <b>impact</b>: de brede verandering waaraan "
+        "je project bijdraagt",
+        "en": "<b>output</b>: what you make or do (countable) · <b>outcome</b>: the lasting "
+        "change in people and organisations · <b>impact</b>: the broad change your project "
+        "contributes to",
+    },
+    "effects.goal_column": {"nl": "Hoort bij effect", "en": "Belongs to effect"},
+}
+register(TEXTS)
+
+
+class GoalForm(RecordForm):
+    """An intended effect: title, level (output / outcome / impact), theme, description.
+
+    ``value`` keys: ``title``, ``level``, ``theme``, ``description``.
+    """
+
+    model = Goal
+
+    def _build_fields(self) -> None:
+        catalog = self.session.catalog
+        self.title = widgets.Text(
+            description=self.tr("field.title"),
+            placeholder=self.tr("effects.title_placeholder"),
+            style=LABEL_STYLE,
+            layout=WIDE,
+        )
+        self.level = widgets.Dropdown(
+            description=self.tr("field.level"),
+            options=enum_options(Level, "level", self.lang),
+            value=Level.OUTCOME.value,
+            style=LABEL_STYLE,
+        )
+        self.theme = widgets.Dropdown(
+            description=self.tr("field.theme"),
+            options=[(self.tr("forms.none"), ""), *catalog_options(catalog.themes, self.lang)],
+            style=LABEL_STYLE,
+        )
+        self.description = widgets.Textarea(
+            description=self.tr("field.description"), style=LABEL_STYLE, layout=WIDE
+        )
+        self.fields = {
+            "title": self.title,
+            "level": self.level,
+            "theme": self.theme,
+            "description": self.description,
+        }
+
+    def _layout(self) -> widgets.Widget:
+        return widgets.VBox(
+            [
+                self.title,
+                self.level,
+                widgets.HTML(f"<small>{self.tr('effects.levels_help')}</small>"),
+                self.theme,
+                self.description,
+                self.buttons(),
+                self.feedback.widget,
+                self.table,
+                self.picker.widget,
+            ]
+        )
+
+    @property
+    def value(self) -> dict[str, Any]:
+        return {name: widget.value for name, widget in self.fields.items()}
+
+    @value.setter
+    def value(self, values: dict[str, Any]) -> None:
+        for name, widget in self.fields.items():
+            if name in values:
+                widget.value = values[name] if values[name] is not None else ""
+
+    def blank(self) -> dict[str, Any]:
+        return {"title": "", "level": Level.OUTCOME.value, "theme": "", "description": ""}
+
+    def _goals(self) -> pd.DataFrame:
+        return self.session.store.goals(self.session.plan_id)
+
+    def add(self, record: Goal) -> int:
+        return self.session.store.add_goal(self.session.plan_id, record)
+
+    def update(self, row_id: int, record: Goal) -> None:
+        self.session.store.update_goal(row_id, record)
+
+    def remove(self, row_id: int) -> None:
+        self.session.store.delete_goal(row_id)
+
+    def load(self, row_id: int) -> dict[str, Any]:
+        goals = self._goals()
+        row = goals[goals["id"] == row_id].iloc[0]
+        theme = row["theme"] if row["theme"] in self.session.catalog.themes else ""
+        return {**{name: row[name] for name in self.fields}, "theme": theme}
+
+    def describe(self, row_id: int | None, record: Any = None) -> str:
+        if record is not None:
+            return record.title
+        goals = self._goals()
+        found = goals[goals["id"] == row_id]
+        return found["title"].iloc[0] if len(found) else str(row_id)
+
+    def refresh(self) -> None:
+        goals = self._goals()
+        catalog = self.session.catalog
+        shown = pd.DataFrame(
+            {
+                self.tr("field.title"): goals["title"],
+                self.tr("field.level"): goals["level"].map(lambda v: self.tr(f"level.{v}")),
+                self.tr("field.theme"): goals["theme"].map(
+                    lambda v: catalog.label_of(v, self.lang)
+                ),
+                self.tr("field.description"): goals["description"],
+            }
+        )
+        shown.index = goals["id"]
+        self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"))
+        self.picker.set_rows([(f"{i}: {title}", int(i)) for i, title in zip(goals["id"],
+                                                                           goals["title"],
+                                                                           strict=True)])
+
+
+class IndicatorForm(RecordForm):
+    """An indicator: name, unit, target value, deadline, kind of measurement, effect.
+
+    ``value`` keys: ``name``, ``unit``, ``target`` (text as typed), ``deadline`` (date),
+    ``kind``, ``goal_id`` (0 for none).
+    """
+
+    model = Indicator
+
+    def _build_fields(self) -> None:
+        self.name = widgets.Text(
+            description=self.tr("field.name"),
+            placeholder=self.tr("effects.name_placeholder"),
+            style=LABEL_STYLE,
+            layout=WIDE,
+        )
+        self.unit = widgets.Text(
+            description=self.tr("field.unit"),
+            placeholder=self.tr("effects.unit_placeholder"),
+            style=LABEL_STYLE,
+        )
+        self.target = widgets.Text(
+            description=self.tr("field.target"),
+            placeholder=self.tr("effects.target_placeholder"),
+            style=LABEL_STYLE,
+        )
+        self.deadline = widgets.DatePicker(description=self.tr("field.deadline"), style=LABEL_STYLE)
+        self.kind = widgets.Dropdown(
+            description=self.tr("field.kind"),
+            options=enum_options(Kind, "kind", self.lang),
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="60%"),
+        )
+        self.goal = widgets.Dropdown(
+            description=self.tr("field.goal_id"),
+            options=[(self.tr("forms.none"), 0)],
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="80%"),
+        )
+        self.fields = {
+            "name": self.name,
+            "unit": self.unit,
+            "target": self.target,
+            "deadline": self.deadline,
+            "kind": self.kind,
+            "goal_id": self.goal,
+        }
+
+    def _layout(self) -> widgets.Widget:
+        return widgets.VBox(
+            [
+                *self.fields.values(),
+                self.buttons(),
+                self.feedback.widget,
+                self.table,
+                self.picker.widget,
+            ]
+        )
+
+    @property
+    def value(self) -> dict[str, Any]:
+        return {name: widget.value for name, widget in self.fields.items()}
+
+    @value.setter
+    def value(self, values: dict[str, Any]) -> None:
+        for name, widget in self.fields.items():
+            if name not in values:
+                continue
+            value = values[name]
+            if name == "deadline":
+                value = to_date(value)
+            elif name == "goal_id":
+                known = {key for _, key in widget.options}
+                value = int(value) if value and int(value) in known else 0
+            elif name == "target" and not isinstance(value, str):
+                value = number_text(value, self.lang)
+            widget.value = value
+
+    def blank(self) -> dict[str, Any]:
+        return {
+            "name": "",
+            "unit": "",
+            "target": "",
+            "deadline": None,
+            "kind": Kind.CUMULATIEF.value,
+            "goal_id": 0,
+        }
+
+    def data(self) -> dict[str, Any]:
+        values = self.value
+        return {
+            **values,
+            "target": to_number(values["target"]),
+            "deadline": to_date(values["deadline"]),
+            "goal_id": values["goal_id"] or None,
+        }
+
+    def _indicators(self) -> pd.DataFrame:
+        return self.session.store.indicators(self.session.plan_id)
+
+    def add(self, record: Indicator) -> int:
+        return self.session.store.add_indicator(self.session.plan_id, record)
+
+    def update(self, row_id: int, record: Indicator) -> None:
+        self.session.store.update_indicator(row_id, record)
+
+    def remove(self, row_id: int) -> None:
+        self.session.store.delete_indicator(row_id)
+
+    def load(self, row_id: int) -> dict[str, Any]:
+        indicators = self._indicators()
+        row = indicators[indicators["id"] == row_id].iloc[0]
+        goal = row["goal_id"]
+        return {
+            "name": row["name"],
+            "unit": row["unit"],
+            "target": number_text(row["target"], self.lang),
+            "deadline": to_date(row["deadline"]),
+            "kind": row["kind"],
+            "goal_id": 0 if pd.isna(goal) else int(goal),
+        }
+
+    def describe(self, row_id: int | None, record: Any = None) -> str:
+        if record is not None:
+            return record.name
+        indicators = self._indicators()
+        found = indicators[indicators["id"] == row_id]
+        return found["name"].iloc[0] if len(found) else str(row_id)
+
+    def refresh(self) -> None:
+        store, plan_id = self.session.store, self.session.plan_id
+        goals = store.goals(plan_id)
+        titles = dict(zip(goals["id"], goals["title"], strict=True))
+        current = self.goal.value
+        self.goal.options = [
+            (self.tr("forms.none"), 0),
+            *[(f"{i}: {title}", int(i)) for i, title in titles.items()],
+        ]
+        self.goal.value = current if current in titles else 0
+        indicators = self._indicators()
+        shown = pd.DataFrame(
+            {
+                self.tr("field.name"): indicators["name"],
+                self.tr("field.target"): indicators["target"].map(
+                    lambda v: number_text(v, self.lang)
+                ),
+                self.tr("field.unit"): indicators["unit"],
+                self.tr("field.deadline"): indicators["deadline"],
+                self.tr("field.kind"): indicators["kind"].map(
+                    lambda v: self.tr(f"kind.{v}").split(" (")[0]
+                ),
+                self.tr("effects.goal_column"): indicators["goal_id"].map(
+                    lambda v: titles.get(v, "") if pd.notna(v) else ""
+                ),
+            }
+        )
+        shown.index = indicators["id"]
+        self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"))
+        self.picker.set_rows(
+            [(f"{i}: {name}", int(i)) for i, name in zip(indicators["id"], indicators["name"],
+                                                         strict=True)]
+        )
+
+
+class EffectsExercise:
+    """The whole exercise of *waarom*: goals, indicators and the effect check, kept in step."""
+
+    def __init__(self, session: Session | None = None) -> None:
+        self.session = session or Session.open()
+        self.goals = GoalForm(self.session)
+        self.indicators = IndicatorForm(self.session)
+        self.lang = self.goals.lang
+        self.check = widgets.HTML()
+        self.goals.on_change(self.indicators.refresh)
+        self.goals.on_change(self.refresh)
+        self.indicators.on_change(self.refresh)
+        self.widget = widgets.VBox(
+            [
+                heading(self.goals.tr("effects.goals")),
+                self.goals.widget,
+                heading(self.goals.tr("effects.indicators")),
+                self.indicators.widget,
+                heading(self.goals.tr("effects.check")),
+                self.check,
+            ]
+        )
+        self.refresh()
+
+    def findings(self) -> list[checks.Finding]:
+        store, plan_id = self.session.store, self.session.plan_id
+        return checks.effect_check(store.goals(plan_id), store.indicators(plan_id))
+
+    def refresh(self) -> None:
+        self.check.value = notes_html(
+            (finding.ok, finding.message(self.lang)) for finding in self.findings()
+        )
+
+    def show(self) -> None:
+        show_widget(self.widget, "waarom")
+
+
+def show() -> None:
+    """Notebook *waarom*: the intended effects and indicators of the current plan."""
+    EffectsExercise().show()
+
+
+__all__ = ["GoalForm", "IndicatorForm", "EffectsExercise", "show"]
