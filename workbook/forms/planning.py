@@ -1,0 +1,549 @@
+"""Notebook *aan de slag*: the planning table of the deck, filled row by row.
+
+``show()`` displays :class:`PlanningExercise`: the :class:`PlanningForm` (with the target
+groups, methods and channels chosen in the earlier notebooks and quick-picks for the
+Erasmus+ events), the plan as a table whose rows can be edited, deleted and restored, the
+plan check and the total cost per context. ``show_events()`` lists the Erasmus+ events
+of the plan's years.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import HTML, display
+
+from .. import checks, config, tables
+from ..catalog import EventOccurrence
+from ..i18n import register, t
+from ..model import Activity, Context, Status
+from .common import (
+    LABEL_STYLE,
+    NOTE_STYLE,
+    WIDE,
+    CheckGroup,
+    RecordForm,
+    Session,
+    enum_options,
+    esc,
+    format_money,
+    heading,
+    html_table,
+    notes_html,
+    number_text,
+    show_widget,
+    to_date,
+    to_number,
+)
+
+TEXTS: dict[str, dict[str, str]] = {
+    "planning.form": {"nl": "Een rij toevoegen of bewerken", "en": "Add or edit a row"},
+    "planning.table": {"nl": "Je planning", "en": "Your plan"},
+    "planning.check": {"nl": "Controle van je plan", "en": "Check of your plan"},
+    "planning.costs": {"nl": "Totale kost per context", "en": "Total cost per context"},
+    "planning.total": {"nl": "Totaal", "en": "Total"},
+    "planning.what_placeholder": {
+        "nl": "bv. Infoavond voor ouders tijdens ERASMUSDAYS",
+        "en": "e.g. Information evening for parents during ERASMUSDAYS",
+    },
+    "planning.responsible_placeholder": {
+        "nl": "partner of persoon, bv. Projectcoördinator",
+        "en": "partner or person, e.g. Project coordinator",
+    },
+    "planning.amount_placeholder": {"nl": "bv. 250", "en": "e.g. 250"},
+    "planning.quick_pick": {"nl": "Erasmus+-moment", "en": "Erasmus+ moment"},
+    "planning.quick_pick_none": {
+        "nl": "(kies om de datum in te vullen)",
+        "en": "(choose to fill in the date)",
+    },
+    "planning.month_only": {
+        "nl": "{month} {year} (dagen volgen)",
+        "en": "{month} {year} (days tbc)",
+    },
+    "planning.date_filled": {
+        "nl": "Datum ingevuld: {date} ({event}).",
+        "en": "Date filled in: {date} ({event}).",
+    },
+    "planning.date_month_only": {
+        "nl": "Datum voorlopig op {date} ({event}): de exacte dagen worden later aangekondigd, "
+        "onder meer in de Epos-nieuwsbrief.",
+        "en": "Date provisionally set to {date} ({event}): the exact days are announced later, "
+        "among others in the Epos newsletter.",
+    },
+    "planning.show_all": {
+        "nl": "Toon alle methodes en kanalen van de catalogus",
+        "en": "Show all methods and channels of the catalog",
+    },
+    "planning.events_heading": {"nl": "Moment", "en": "Moment"},
+    "planning.events_dates": {"nl": "Wanneer", "en": "When"},
+    "planning.events_about": {"nl": "Waarom", "en": "Why"},
+    "planning.row_label": {"nl": "{id}: {when} · {what}", "en": "{id}: {when} · {what}"},
+}
+register(TEXTS)
+
+MONTHS = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def format_day(day: date, lang: str | None = None) -> str:
+    """'26 september 2026' / '26 September 2026', independent of the OS locale."""
+    from ..i18n import language
+
+    return f"{day.day} {MONTHS[language(lang)][day.month - 1]} {day.year}"
+
+
+def occurrence_label(occurrence: EventOccurrence, lang: str | None = None) -> str:
+    from ..i18n import language
+
+    name = occurrence.event.label(lang)
+    start, end = occurrence.start, occurrence.end
+    if not occurrence.exact:
+        month = MONTHS[language(lang)][start.month - 1]
+        return f"{name} — {t('planning.month_only', lang, month=month, year=start.year)}"
+    if start == end:
+        return f"{name} — {format_day(start, lang)}"
+    return f"{name} — {start.day}–{format_day(end, lang)}"
+
+
+def plan_years(session: Session) -> list[int]:
+    """The calendar years the plan runs (its start to end), else this year and the next."""
+    plan = session.store.plan(session.plan_id)
+    if plan.start and plan.end:
+        return list(range(plan.start.year, plan.end.year + 1))
+    year = config.today().year
+    return [year, year + 1]
+
+
+def upcoming_events(session: Session) -> list[EventOccurrence]:
+    """The Erasmus+ events of the plan's years that have not ended before today."""
+    today = config.today()
+    occurrences = session.catalog.event_occurrences(plan_years(session))
+    return [occurrence for occurrence in occurrences if occurrence.end >= today]
+
+
+class PlanningForm(RecordForm):
+    """One row of the planning table.
+
+    ``value`` keys: ``context``, ``what``, ``target_groups``, ``methods``, ``channels``
+    (tuples of ids / own names), ``when`` (date or None), ``indicator_id`` (0 for none),
+    ``target_value`` and ``price`` (text as typed), ``responsible``, ``status``.
+    """
+
+    model = Activity
+    restorable = True
+
+    def _build_fields(self) -> None:
+        self.context = widgets.ToggleButtons(
+            options=enum_options(Context, "context", self.lang),
+            description=self.tr("field.context"),
+            style=LABEL_STYLE,
+        )
+        self.what = widgets.Text(
+            description=self.tr("field.what"),
+            placeholder=self.tr("planning.what_placeholder"),
+            style=LABEL_STYLE,
+            layout=WIDE,
+        )
+        self.target_groups = CheckGroup(columns=3)
+        self.methods = CheckGroup(columns=3)
+        self.channels = CheckGroup(columns=3)
+        self.show_all = widgets.Checkbox(description=self.tr("planning.show_all"), indent=False,
+                                         layout=widgets.Layout(width="auto"))
+        self.when = widgets.DatePicker(description=self.tr("field.when"), style=LABEL_STYLE)
+        self.quick_pick = widgets.Dropdown(
+            description=self.tr("planning.quick_pick"),
+            options=[(self.tr("planning.quick_pick_none"), 0)],
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="70%"),
+        )
+        self.when_hint = widgets.HTML()
+        self.indicator = widgets.Dropdown(
+            description=self.tr("field.indicator"),
+            options=[(self.tr("forms.none"), 0)],
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="70%"),
+        )
+        self.target_value = widgets.Text(description=self.tr("field.target_value"),
+                                         style=LABEL_STYLE)
+        self.price = widgets.Text(
+            description=self.tr("field.price") + " (€)",
+            placeholder=self.tr("planning.amount_placeholder"),
+            style=LABEL_STYLE,
+        )
+        self.responsible = widgets.Text(
+            description=self.tr("field.responsible"),
+            placeholder=self.tr("planning.responsible_placeholder"),
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="70%"),
+        )
+        self.status = widgets.Dropdown(
+            description=self.tr("field.status"),
+            options=enum_options(Status, "status", self.lang),
+            style=LABEL_STYLE,
+        )
+        self.fields = {
+            "context": self.context,
+            "what": self.what,
+            "target_groups": self.target_groups.widget,
+            "methods": self.methods.widget,
+            "channels": self.channels.widget,
+            "when": self.when,
+            "indicator_id": self.indicator,
+            "target_value": self.target_value,
+            "price": self.price,
+            "responsible": self.responsible,
+            "status": self.status,
+        }
+        self._events: dict[int, EventOccurrence] = {}
+
+    def _layout(self) -> widgets.Widget:
+        return widgets.VBox(
+            [
+                self.context,
+                self.what,
+                heading(self.tr("field.target_groups"), 5),
+                self.target_groups.widget,
+                heading(self.tr("field.methods"), 5),
+                self.methods.widget,
+                heading(self.tr("field.channels"), 5),
+                self.channels.widget,
+                self.show_all,
+                self.quick_pick,
+                self.when,
+                self.when_hint,
+                self.indicator,
+                self.target_value,
+                self.price,
+                self.responsible,
+                self.status,
+                self.buttons(),
+                self.feedback.widget,
+            ]
+        )
+
+    def _wire(self) -> None:
+        super()._wire()
+        self.target_groups.observe(lambda _value: self._how_options())
+        self.show_all.observe(lambda _change: self._how_options(), names="value")
+        self.quick_pick.observe(lambda change: self.pick_event(change["new"]), names="value")
+
+    # ----- state ------------------------------------------------------------------------
+
+    @property
+    def value(self) -> dict[str, Any]:
+        return {
+            "context": self.context.value,
+            "what": self.what.value,
+            "target_groups": self.target_groups.value,
+            "methods": self.methods.value,
+            "channels": self.channels.value,
+            "when": self.when.value,
+            "indicator_id": self.indicator.value,
+            "target_value": self.target_value.value,
+            "price": self.price.value,
+            "responsible": self.responsible.value,
+            "status": self.status.value,
+        }
+
+    @value.setter
+    def value(self, values: dict[str, Any]) -> None:
+        if "target_groups" in values:
+            self._ensure_options(self.target_groups, values["target_groups"])
+            self.target_groups.value = values["target_groups"]
+        for key in ("methods", "channels"):
+            if key in values:
+                boxes = getattr(self, key)
+                self._ensure_options(boxes, values[key])
+                boxes.value = values[key]
+        simple = {
+            "context": self.context,
+            "what": self.what,
+            "responsible": self.responsible,
+            "status": self.status,
+        }
+        for key, widget in simple.items():
+            if key in values:
+                widget.value = values[key]
+        if "when" in values:
+            self.when.value = to_date(values["when"])
+            self.when_hint.value = ""
+        if "indicator_id" in values:
+            known = {key for _, key in self.indicator.options}
+            wanted = values["indicator_id"]
+            self.indicator.value = int(wanted) if wanted and int(wanted) in known else 0
+        for key in ("target_value", "price"):
+            if key in values:
+                value = values[key]
+                text = value if isinstance(value, str) else number_text(value, self.lang)
+                getattr(self, key).value = text
+
+    def blank(self) -> dict[str, Any]:
+        return {
+            "context": self.context.value,
+            "what": "",
+            "target_groups": (),
+            "methods": (),
+            "channels": (),
+            "when": None,
+            "indicator_id": 0,
+            "target_value": "",
+            "price": "",
+            "responsible": "",
+            "status": Status.GEPLAND.value,
+        }
+
+    def data(self) -> dict[str, Any]:
+        values = self.value
+        return {
+            **values,
+            "when": to_date(values["when"]),
+            "indicator_id": values["indicator_id"] or None,
+            "target_value": to_number(values["target_value"]),
+            "price": to_number(values["price"]),
+        }
+
+    # ----- options from the earlier notebooks -------------------------------------------
+
+    def _label(self, value: str) -> str:
+        return self.session.catalog.label_of(value, self.lang)
+
+    def _ensure_options(self, boxes: CheckGroup, values: Any) -> None:
+        """Add values (e.g. of a row being edited) that the options do not offer yet."""
+        missing = [value for value in values if value not in {k for _, k in boxes.options}]
+        if missing:
+            options = boxes.options + [(self._label(value), value) for value in missing]
+            boxes.set_options(options, boxes.value)
+
+    def _choices(self) -> pd.DataFrame:
+        return self.session.store.target_groups(self.session.plan_id)
+
+    def _group_options(self) -> None:
+        chosen = list(self._choices()["group"])
+        catalog = self.session.catalog
+        groups = chosen or list(catalog.target_groups)
+        current = self.target_groups.value
+        groups += [group for group in current if group not in groups]
+        self.target_groups.set_options([(self._label(g), g) for g in groups], current)
+
+    def _how_options(self) -> None:
+        """Methods and channels chosen in *hoe* for the ticked groups (all: show_all)."""
+        catalog = self.session.catalog
+        choices = self._choices()
+        ticked = set(self.target_groups.value)
+        rows = choices[choices["group"].isin(ticked)] if ticked else choices
+        for key, entries in (("methods", catalog.methods), ("channels", catalog.channels)):
+            boxes: CheckGroup = getattr(self, key)
+            current = boxes.value
+            pool: list[str] = []
+            for values in rows[key]:
+                pool += [value for value in values if value not in pool]
+            if self.show_all.value or not pool:
+                pool += [key for key in entries if key not in pool]
+            pool += [value for value in current if value not in pool]
+            order = {key: i for i, key in enumerate(entries)}
+            pool.sort(key=lambda value: order.get(value, len(order)))
+            boxes.set_options([(self._label(value), value) for value in pool], current)
+
+    def _indicator_options(self) -> None:
+        indicators = self.session.store.indicators(self.session.plan_id)
+        current = self.indicator.value
+        options = [(self.tr("forms.none"), 0)] + [
+            (f"{row['name']} ({number_text(row['target'], self.lang)} {row['unit']})",
+             int(row["id"]))
+            for _, row in indicators.iterrows()
+        ]
+        self.indicator.options = options
+        self.indicator.value = current if current in {key for _, key in options} else 0
+
+    def _event_options(self) -> None:
+        self._events = dict(enumerate(upcoming_events(self.session), start=1))
+        self.quick_pick.options = [(self.tr("planning.quick_pick_none"), 0)] + [
+            (occurrence_label(occurrence, self.lang), key)
+            for key, occurrence in self._events.items()
+        ]
+        self.quick_pick.value = 0
+
+    def pick_event(self, key: int) -> None:
+        """Fill in the date of the chosen Erasmus+ event (its first day)."""
+        occurrence = self._events.get(key)
+        if occurrence is None:
+            return
+        self.when.value = occurrence.start
+        text_key = "planning.date_filled" if occurrence.exact else "planning.date_month_only"
+        text = self.tr(text_key, date=format_day(occurrence.start, self.lang),
+                       event=occurrence.event.label(self.lang))
+        self.when_hint.value = f'<div style="{NOTE_STYLE}">{esc(text)}</div>'
+
+    # ----- store ------------------------------------------------------------------------
+
+    def _activities(self, include_deleted: bool = False) -> pd.DataFrame:
+        return self.session.store.activities(self.session.plan_id, include_deleted)
+
+    def add(self, record: Activity) -> int:
+        return self.session.store.add_activity(self.session.plan_id, record)
+
+    def update(self, row_id: int, record: Activity) -> None:
+        self.session.store.update_activity(row_id, record)
+
+    def remove(self, row_id: int) -> None:
+        self.session.store.delete_activity(row_id)
+
+    def bring_back(self, row_id: int) -> None:
+        self.session.store.restore_activity(row_id)
+
+    def load(self, row_id: int) -> dict[str, Any]:
+        activities = self._activities()
+        row = activities[activities["id"] == row_id].iloc[0]
+        indicator = row["indicator_id"]
+        return {
+            "context": row["context"],
+            "what": row["what"],
+            "target_groups": tuple(row["target_groups"]),
+            "methods": tuple(row["methods"]),
+            "channels": tuple(row["channels"]),
+            "when": to_date(row["when"]),
+            "indicator_id": 0 if pd.isna(indicator) else int(indicator),
+            "target_value": number_text(row["target_value"], self.lang),
+            "price": number_text(row["price"], self.lang) if row["price"] else "",
+            "responsible": row["responsible"],
+            "status": row["status"],
+        }
+
+    def describe(self, row_id: int | None, record: Any = None) -> str:
+        if record is not None:
+            return record.what
+        activities = self._activities(include_deleted=True)
+        found = activities[activities["id"] == row_id]
+        return found["what"].iloc[0] if len(found) else str(row_id)
+
+    def reset(self) -> None:
+        super().reset()
+        self.when_hint.value = ""
+        self.quick_pick.value = 0
+
+    def refresh(self) -> None:
+        self._group_options()
+        self._how_options()
+        self._indicator_options()
+        self._event_options()
+        activities = self._activities(include_deleted=True)
+        ordered = activities.sort_values(["when", "id"], kind="stable")
+        self.picker.set_rows(
+            [
+                (
+                    self.tr("planning.row_label", id=int(row["id"]),
+                            when=to_date(row["when"]).isoformat(), what=_short(row["what"])),
+                    int(row["id"]),
+                )
+                for _, row in ordered.iterrows()
+            ],
+            deleted=[int(i) for i in activities.loc[activities["deleted"], "id"]],
+        )
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class PlanningExercise:
+    """The whole of *aan de slag*: form, table with row actions, plan check, costs."""
+
+    def __init__(self, session: Session | None = None) -> None:
+        self.session = session or Session.open()
+        self.form = PlanningForm(self.session)
+        self.lang = self.form.lang
+        self.table = widgets.HTML()
+        self.check = widgets.HTML()
+        self.costs = widgets.HTML()
+        self.form.on_change(self.refresh)
+        self.widget = widgets.VBox(
+            [
+                heading(self.form.tr("planning.form")),
+                self.form.widget,
+                heading(self.form.tr("planning.table")),
+                self.table,
+                self.form.picker.widget,
+                heading(self.form.tr("planning.check")),
+                self.check,
+                heading(self.form.tr("planning.costs")),
+                self.costs,
+            ]
+        )
+        self.refresh()
+
+    def planning_table(self) -> pd.DataFrame:
+        store, plan_id = self.session.store, self.session.plan_id
+        return tables.planning_table(
+            store.activities(plan_id), store.indicators(plan_id), self.session.catalog, self.lang
+        )
+
+    def refresh(self) -> None:
+        lang = self.lang
+        frame = self.planning_table()
+        money = t("field.price", lang)
+        target = t("field.target_value", lang)
+        self.table.value = html_table(
+            frame,
+            formatters={
+                money: lambda v: format_money(v, lang),
+                target: lambda v: number_text(v, lang),
+            },
+            index="#",
+            empty=t("forms.no_rows", lang),
+        )
+        tables_ = self.session.tables()
+        findings = checks.plan_check(tables_, self.session.catalog)
+        self.check.value = notes_html((f.ok, f.message(lang)) for f in findings)
+        self.costs.value = costs_html(tables_["activities"], lang)
+
+    def show(self) -> None:
+        show_widget(self.widget, "aan de slag")
+
+
+def costs_html(activities: pd.DataFrame, lang: str | None = None) -> str:
+    totals = checks.cost_per_context(activities)
+    frame = pd.DataFrame(
+        {
+            t("field.context", lang): [t(f"context.{key}", lang) for key in totals]
+            + [t("planning.total", lang)],
+            t("field.price", lang): [format_money(value, lang) for value in totals.values()]
+            + [format_money(sum(totals.values()), lang)],
+        }
+    )
+    return html_table(frame)
+
+
+def events_html(session: Session | None = None, lang: str | None = None) -> str:
+    """The Erasmus+ events of the plan's years still ahead, with why they matter."""
+    session = session or Session.open()
+    occurrences = upcoming_events(session)
+    frame = pd.DataFrame(
+        {
+            t("planning.events_heading", lang): [o.event.label(lang) for o in occurrences],
+            t("planning.events_dates", lang): [
+                occurrence_label(o, lang).split(" — ", 1)[1] for o in occurrences
+            ],
+            t("planning.events_about", lang): [o.event.explanation(lang) for o in occurrences],
+        }
+    )
+    return html_table(frame)
+
+
+def show_events() -> None:
+    """Notebook *aan de slag*: the Erasmus+ events to plan around (static, same every run)."""
+    display(HTML(events_html()))
+
+
+def show() -> None:
+    """Notebook *aan de slag*: the planning form, the plan, its check and its costs."""
+    PlanningExercise().show()
+
+
+__all__ = ["PlanningForm", "PlanningExercise", "show", "show_events"]
