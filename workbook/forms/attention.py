@@ -31,6 +31,8 @@ class AttentionForm(Form):
     ``value``: ``{point_id: {"done": bool, "note": str}}`` for every catalog point.
     """
 
+    display_name = "hoe: aandachtspunten"
+
     def _build(self) -> None:
         self.rows: dict[str, tuple[widgets.Checkbox, widgets.Textarea]] = {}
         self.blocks = []

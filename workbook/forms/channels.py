@@ -68,6 +68,8 @@ class ChannelsForm(Form):
     ``own_methods``, ``own_channels`` (comma-separated own entries).
     """
 
+    display_name = "hoe: methodes en kanalen"
+
     def _build(self) -> None:
         catalog = self.session.catalog
         self.group = widgets.Dropdown(

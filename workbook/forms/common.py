@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -203,6 +204,12 @@ class Feedback:
     def value(self) -> str:
         return self.widget.value
 
+    @property
+    def text(self) -> str:
+        """The message as plain text (tags removed, entities decoded), for tests and logs."""
+        plain = html.unescape(re.sub(r"<[^>]+>", " ", self.widget.value))
+        return " ".join(plain.split())
+
     def clear(self) -> None:
         self.widget.value = ""
 
@@ -361,6 +368,8 @@ class Form:
     widget. The whole form is ``widget``; :meth:`show` displays it.
     """
 
+    display_name = "form"
+
     def __init__(self, session: Session | None = None) -> None:
         self.session = session or Session.open()
         self.lang = i18n.language()
@@ -428,7 +437,7 @@ class Form:
             callback()
 
     def show(self) -> None:
-        show_widget(self.widget, type(self).__name__)
+        show_widget(self.widget, self.display_name)
 
 
 def show_widget(widget: widgets.Widget, name: str) -> None:

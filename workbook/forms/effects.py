@@ -67,6 +67,8 @@ class GoalForm(RecordForm):
     ``value`` keys: ``title``, ``level``, ``theme``, ``description``.
     """
 
+    display_name = "waarom: beoogde effecten"
+
     model = Goal
 
     def _build_fields(self) -> None:
@@ -177,6 +179,8 @@ class IndicatorForm(RecordForm):
     ``value`` keys: ``name``, ``unit``, ``target`` (text as typed), ``deadline`` (date),
     ``kind``, ``goal_id`` (0 for none).
     """
+
+    display_name = "waarom: indicatoren"
 
     model = Indicator
 

@@ -60,6 +60,8 @@ class GroupsForm(Form):
     adds and removes groups in the store, as ticking does.
     """
 
+    display_name = "wat"
+
     def _build(self) -> None:
         catalog = self.session.catalog
         self.scope_boxes: dict[str, CheckGroup] = {}

@@ -61,6 +61,8 @@ class PlanForm(Form):
     None), ``lang`` (``nl`` or ``en``).
     """
 
+    display_name = "welkom"
+
     def _build(self) -> None:
         self.name = widgets.Text(description=self.tr("plan.name"), style=LABEL_STYLE,
                                  layout=widgets.Layout(width="70%"))

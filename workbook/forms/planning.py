@@ -136,6 +136,8 @@ class PlanningForm(RecordForm):
     ``target_value`` and ``price`` (text as typed), ``responsible``, ``status``.
     """
 
+    display_name = "aan de slag"
+
     model = Activity
     restorable = True
 

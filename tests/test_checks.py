@@ -1,0 +1,138 @@
+"""The plan check and the effect check: pure functions on the store's frames."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from workbook import checks
+from workbook.model import Activity, AttentionCheck, Goal, Indicator, TargetGroupChoice
+
+
+def by_key(findings: list[checks.Finding]) -> dict[str, checks.Finding]:
+    return {finding.key: finding for finding in findings}
+
+
+@pytest.fixture
+def plan(store):
+    return store.current_plan_id()
+
+
+def add_row(store, plan_id, **fields) -> int:
+    data = {
+        "context": "binnen_school",
+        "what": "Infoavond",
+        "target_groups": ["ouders"],
+        "when": date(2026, 5, 1),
+        **fields,
+    }
+    return store.add_activity(plan_id, Activity(**data))
+
+
+def test_demo_plan_findings(demo_store, catalog):
+    tables = demo_store.plan_tables(demo_store.current_plan_id())
+    found = by_key(checks.plan_check(tables, catalog))
+    assert found["eprp"].ok
+    assert found["groups"].ok
+    assert found["logos"].ok
+    assert not found["disclaimer"].ok
+    assert found["privacy"].ok and found["privacy"].state == ""
+    assert found["targets"].ok
+    assert not found["impact_counts"].ok
+    assert "CLIL ingebed" in found["impact_counts"].message("nl")
+    assert "count alone" in found["impact_counts"].message("en")
+
+
+def test_empty_plan_names_what_is_missing(store, plan, catalog):
+    found = by_key(checks.plan_check(store.plan_tables(plan), catalog))
+    assert not found["eprp"].ok
+    assert found["groups"].state == "none"
+    assert not found["logos"].ok and not found["disclaimer"].ok
+    assert found["privacy"].state == "not_needed"
+    for finding in found.values():
+        assert finding.message("nl") and finding.message("en")
+
+
+def test_unreached_group_is_named_in_the_reader_language(store, plan, catalog):
+    store.set_target_group(plan, TargetGroupChoice(group="bedrijven", scope="extern",
+                                                   level="meso"))
+    store.set_target_group(plan, TargetGroupChoice(group="ouders", scope="extern", level="micro"))
+    add_row(store, plan)
+    finding = checks.check_groups_reached(
+        store.activities(plan), store.target_groups(plan), catalog
+    )
+    assert not finding.ok
+    assert "Bedrijven" in finding.message("nl") and "Companies" in finding.message("en")
+    assert "Ouders" not in finding.message("nl")
+
+
+def test_deleted_and_cancelled_rows_reach_nobody(store, plan, catalog):
+    store.set_target_group(plan, TargetGroupChoice(group="ouders", scope="extern", level="micro"))
+    row = add_row(store, plan, channels=["eprp"])
+    add_row(store, plan, status="geannuleerd", channels=["eprp"])
+    store.delete_activity(row)
+    tables = store.plan_tables(plan)
+    found = by_key(checks.plan_check(tables, catalog))
+    assert not found["groups"].ok
+    assert not found["eprp"].ok
+    assert checks.cost_per_context(tables["activities"]) == {
+        "binnen_school": 0.0,
+        "tussen_partners": 0.0,
+    }
+
+
+def test_privacy_needed_when_pupils_appear_in_a_video(store, plan, catalog):
+    add_row(store, plan, what="Promofilmpje", target_groups=["leerlingen"],
+            methods=["promofilmpje"])
+    add_row(store, plan, what="Affiche", target_groups=["leerlingen"], channels=["posters"])
+    finding = checks.check_privacy(store.activities(plan), store.attention(plan))
+    assert not finding.ok
+    assert "'Promofilmpje'" in finding.message("nl") and "Affiche" not in finding.message("nl")
+    store.set_attention(plan, AttentionCheck(point="privacy", done=True))
+    assert checks.check_privacy(store.activities(plan), store.attention(plan)).ok
+
+
+def test_privacy_via_a_visual_channel(store, plan):
+    add_row(store, plan, target_groups=["leerlingen", "ouders"], channels=["tiktok"])
+    assert not checks.check_privacy(store.activities(plan), store.attention(plan)).ok
+
+
+def test_indicator_without_target_and_impact_counted_only(store, plan):
+    goal = store.add_goal(plan, Goal(title="Meer scholen doen mee", level="impact"))
+    other = store.add_goal(plan, Goal(title="Zonder indicator", level="outcome"))
+    store.add_indicator(plan, Indicator(name="Scholen", unit="scholen", target=0,
+                                        deadline=date(2027, 6, 30), goal_id=goal))
+    found = by_key(checks.effect_check(store.goals(plan), store.indicators(plan)))
+    assert not found["targets"].ok and "Scholen" in found["targets"].message("nl")
+    assert not found["impact_counts"].ok
+    assert not found["no_indicator"].ok and "Zonder indicator" in found["no_indicator"].message()
+    store.add_indicator(plan, Indicator(name="Scholen met CLIL in het schoolbeleid", unit="procent",
+                                        target=30, kind="stand", deadline=date(2027, 6, 30),
+                                        goal_id=goal))
+    store.add_indicator(plan, Indicator(name="x", unit="y", target=1,
+                                        deadline=date(2027, 6, 30), goal_id=other))
+    found = by_key(checks.effect_check(store.goals(plan), store.indicators(plan)))
+    assert found["impact_counts"].ok and found["no_indicator"].ok
+
+
+def test_group_coverage_names_empty_cells():
+    frame = pd.DataFrame(
+        {"group": ["ouders", "leerlingen", "Buren"], "scope": ["extern", "intern", "extern"],
+         "level": ["micro", "micro", "meso"]}
+    )
+    cells = checks.group_coverage(frame)
+    assert cells[("extern", "micro")] == ["ouders"]
+    assert cells[("extern", "meso")] == ["Buren"]
+    assert checks.empty_cells(cells) == [("intern", "meso"), ("intern", "macro"),
+                                         ("extern", "macro")]
+    assert checks.describe_coverage(cells, "nl") == (
+        "Nog geen doelgroep in: intern · meso, intern · macro, extern · macro."
+    )
+    assert "internal · meso" in checks.describe_coverage(cells, "en")
+
+
+def test_cost_per_context(demo_store):
+    totals = checks.cost_per_context(demo_store.activities(demo_store.current_plan_id()))
+    assert totals == {"binnen_school": 1920.0, "tussen_partners": 4350.0}

@@ -1,0 +1,76 @@
+"""The *waarom* exercise: intended effects and indicators, driven through the widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workbook.forms.effects import EffectsExercise
+
+
+def test_goal_and_indicator_are_stored_and_linked(store):
+    exercise = EffectsExercise()
+    plan = store.current_plan_id()
+    goals, indicators = exercise.goals, exercise.indicators
+    goals.title.value = "Meer scholen werken met CLIL"
+    goals.level.value = "impact"
+    goals.theme.value = "methodieken"
+    goals.submit_button.click()
+    assert "Bewaard: Meer scholen werken met CLIL." in goals.feedback.value
+    assert goals.value["title"] == ""
+    stored = store.goals(plan).iloc[0]
+    assert stored["level"] == "impact" and stored["theme"] == "methodieken"
+
+    goal_id = int(stored["id"])
+    assert (f"{goal_id}: Meer scholen werken met CLIL", goal_id) in indicators.goal.options
+    indicators.value = {"name": "Bereikte scholen", "unit": "scholen", "target": "25",
+                        "deadline": date(2027, 6, 30), "goal_id": goal_id}
+    indicators.submit_button.click()
+    row = store.indicators(plan).iloc[0]
+    assert row["target"] == 25 and row["goal_id"] == goal_id
+    assert "Bereikte scholen" in indicators.table.value
+    # an impact effect with only a count: the warning appears
+    assert "Impact meet je niet met een telling alleen" in exercise.check.value
+
+
+def test_bad_indicator_is_refused_with_every_problem(store):
+    exercise = EffectsExercise()
+    form = exercise.indicators
+    form.value = {"name": "", "unit": "deelnemers", "target": "-3", "deadline": None}
+    assert form.submit() is False
+    for text in ("Naam: vul dit in.", "Streefwaarde: mag niet negatief zijn.",
+                 "Doel bereikt op: verwacht een datum"):
+        assert text in form.feedback.value
+    assert store.indicators(store.current_plan_id()).empty
+
+
+def test_edit_and_delete_a_goal(demo_store):
+    exercise = EffectsExercise()
+    goals = exercise.goals
+    plan = demo_store.current_plan_id()
+    goal_id = int(demo_store.goals(plan)["id"].iloc[-1])
+    goals.picker.value = goal_id
+    goals.picker.edit_button.click()
+    assert goals.value["level"] == "impact"
+    goals.level.value = "outcome"
+    goals.submit_button.click()
+    assert demo_store.goals(plan).set_index("id").loc[goal_id, "level"] == "outcome"
+    assert "Impact meet je niet" not in exercise.check.value
+    goals.picker.value = goal_id
+    goals.picker.delete_button.click()
+    assert goal_id not in set(demo_store.goals(plan)["id"])
+
+
+def test_demo_plan_loads_into_the_tables(demo_store):
+    exercise = EffectsExercise()
+    assert "Leerkrachten passen CLIL toe in hun vaklessen" in exercise.goals.table.value
+    assert "Volgers Instagram-account project" in exercise.indicators.table.value
+    assert "CLIL ingebed in scholengroep en onderwijsveld" in exercise.check.value
+
+
+def test_in_english(store, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_LANG", "en")
+    exercise = EffectsExercise()
+    assert exercise.goals.title.description == "Intended effect"
+    assert exercise.indicators.deadline.description == "Target reached by"
+    exercise.goals.submit()
+    assert "Intended effect: please fill this in." in exercise.goals.feedback.value

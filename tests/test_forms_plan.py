@@ -1,0 +1,55 @@
+"""The welcome form: project details, language, plan choice and the demo button."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workbook import i18n
+from workbook.forms.plan import PlanForm
+
+
+def test_details_are_saved_and_wrong_period_refused(store):
+    form = PlanForm()
+    form.value = {"name": "CLIL-team", "organisation": "Atheneum", "start": date(2026, 9, 1),
+                  "end": date(2026, 1, 1)}
+    form.save_button.click()
+    assert "Einde project: het einde ligt vóór de start." in form.feedback.value
+    assert store.plan(store.current_plan_id()).name != "CLIL-team"
+    form.value = {"end": date(2028, 8, 31)}
+    form.save_button.click()
+    plan = store.plan(store.current_plan_id())
+    assert (plan.name, plan.organisation, plan.end) == ("CLIL-team", "Atheneum", date(2028, 8, 31))
+    assert PlanForm().value["name"] == "CLIL-team"
+
+
+def test_language_switch_relabels_the_form_and_lasts(store):
+    form = PlanForm()
+    form.value = {"lang": "en"}
+    form.submit()
+    assert store.setting("lang") == "en" and i18n.language() == "en"
+    assert form.save_button.description == "Save"
+    assert "Saved" in form.feedback.value
+    i18n.set_language(None)
+    assert PlanForm().lang == "en"  # the next notebook opens in English
+
+
+def test_demo_loads_once_into_an_empty_workbook(store):
+    form = PlanForm()
+    assert form.demo_button.disabled is False
+    form.demo_button.click()
+    assert "Voorbeeldplan 'Taal zonder grenzen' geladen" in form.feedback.text
+    assert form.value["name"] == "Taal zonder grenzen"
+    assert form.demo_button.disabled is True
+    assert form.load_demo() is False
+    assert "bevat al gegevens" in form.feedback.value
+
+
+def test_choose_another_plan(demo_store):
+    from workbook.model import Plan
+
+    other = demo_store.add_plan(Plan(name="Tweede plan"))
+    form = PlanForm()
+    form.plans.value = other
+    form.choose_button.click()
+    assert demo_store.current_plan_id() == other
+    assert form.value["name"] == "Tweede plan"

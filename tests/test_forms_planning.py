@@ -1,0 +1,158 @@
+"""The planning form of *aan de slag*, driven as a participant would: widgets, then a click."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import workbook
+from workbook.forms.planning import PlanningExercise, PlanningForm
+
+
+@pytest.fixture
+def exercise(demo_store) -> PlanningExercise:
+    return PlanningExercise()
+
+
+def fill(form: PlanningForm, **values) -> None:
+    form.context.value = values.get("context", "binnen_school")
+    form.what.value = values.get("what", "Posters met de logowedstrijd in de gang")
+    form.target_groups.value = values.get("target_groups", ["leerlingen"])
+    form.methods.value = values.get("methods", ["wedstrijd"])
+    form.channels.value = values.get("channels", ["posters"])
+    form.when.value = values.get("when", date(2026, 4, 20))
+    form.price.value = values.get("price", "45,50")
+    form.responsible.value = values.get("responsible", "Leerlingenraad")
+
+
+def test_a_new_row_lands_in_the_store_and_the_planning_table(exercise, demo_store):
+    form = exercise.form
+    before = len(workbook.planning_table())
+    fill(form)
+    form.submit_button.click()
+    assert "Bewaard" in form.feedback.value
+    table = workbook.planning_table()
+    assert len(table) == before + 1
+    row = table[table["Wat"] == "Posters met de logowedstrijd in de gang"].iloc[0]
+    assert row["Prijs"] == 45.5 and row["Naar wie"] == "Leerlingen / vrienden"
+    assert row["Hoe / kanalen"] == "Wedstrijd, Posters"
+    assert form.value["what"] == "" and form.value["price"] == ""  # cleared for the next row
+    assert "Posters met de logowedstrijd" in exercise.table.value
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("what", "", "Wat: vul dit in."),
+        ("price", "-5", "Prijs: mag niet negatief zijn."),
+        ("price", "veel", "Prijs: verwacht een getal"),
+        ("when", None, "Wanneer: verwacht een datum"),
+        ("target_groups", [], "Naar wie: kies er minstens één."),
+    ],
+)
+def test_a_bad_value_is_named_and_nothing_is_stored(exercise, demo_store, field, value, message):
+    form = exercise.form
+    before = len(demo_store.activities(demo_store.current_plan_id(), include_deleted=True))
+    fill(form, **{field: value})
+    form.submit_button.click()
+    assert message in form.feedback.value
+    assert form.fields[field].layout.border  # the widget is marked
+    assert len(demo_store.activities(demo_store.current_plan_id(), include_deleted=True)) == before
+    assert form.value["responsible"] == "Leerlingenraad"  # what was typed stays
+
+
+def test_an_unknown_date_through_value(exercise):
+    form = exercise.form
+    fill(form)
+    form.value = {"when": "31-02-2026"}
+    assert form.submit() is False
+    assert "Wanneer" in form.feedback.value
+
+
+def test_edit_delete_restore_through_the_row_picker(exercise, demo_store):
+    form = exercise.form
+    plan = demo_store.current_plan_id()
+    row_id = int(demo_store.activities(plan)["id"].iloc[0])
+    form.picker.value = row_id
+    form.picker.edit_button.click()
+    assert form.editing == row_id and form.submit_button.description == "Wijziging bewaren"
+    form.price.value = "75"
+    form.submit_button.click()
+    assert "Gewijzigd" in form.feedback.value
+    assert demo_store.activities(plan).set_index("id").loc[row_id, "price"] == 75.0
+    assert form.editing is None
+
+    form.picker.value = row_id
+    form.picker.delete_button.click()
+    assert row_id not in workbook.planning_table().index
+    assert form.picker.restore_button.disabled is False
+    assert "(verwijderd)" in dict((v, k) for k, v in form.picker.dropdown.options)[row_id]
+    form.picker.restore_button.click()
+    assert row_id in workbook.planning_table().index
+    assert "Hersteld" in form.feedback.value
+
+
+def test_buttons_need_a_row(exercise):
+    exercise.form.picker.value = None
+    assert exercise.form.edit(None) is False
+    assert "Kies eerst een rij" in exercise.form.feedback.value
+
+
+def test_options_come_from_the_earlier_notebooks(exercise, demo_store):
+    form = exercise.form
+    groups = [key for _, key in form.target_groups.options]
+    assert groups == list(demo_store.target_groups(demo_store.current_plan_id())["group"])
+    form.target_groups.value = ["ouders"]
+    assert [key for _, key in form.methods.options] == ["infosessie", "tentoonstelling"]
+    form.show_all.value = True
+    assert len(form.methods.options) == len(exercise.session.catalog.methods)
+    names = [label for label, _ in form.indicator.options]
+    assert names[0] == "(geen)" and "Deelnemers infosessies (200 deelnemers)" in names
+
+
+def test_quick_pick_fills_the_date(exercise):
+    form = exercise.form
+    labels = {label: key for label, key in form.quick_pick.options}
+    form.quick_pick.value = labels["Europese Dag van de Talen — 26 september 2026"]
+    assert form.when.value == date(2026, 9, 26)
+    erasmusdays = labels["ERASMUSDAYS — oktober 2026 (dagen volgen)"]
+    form.quick_pick.value = erasmusdays
+    assert form.when.value == date(2026, 10, 1)
+    assert "Epos-nieuwsbrief" in form.when_hint.value
+
+
+def test_check_and_costs_follow_a_change(exercise):
+    assert "€ 6.270" in exercise.costs.value
+    fill(exercise.form, context="tussen_partners", price="1000",
+         target_groups=["leerlingen"], methods=["promofilmpje"], channels=["tiktok"])
+    exercise.form.submit()
+    assert "€ 5.350" in exercise.costs.value and "€ 7.270" in exercise.costs.value
+    assert "Disclaimer: nog niet in orde" in exercise.check.value
+
+
+def test_a_rerun_shows_the_filled_plan(exercise, demo_store):
+    fill(exercise.form, what="Rij die blijft")
+    exercise.form.submit()
+    again = PlanningExercise()
+    assert "Rij die blijft" in again.table.value
+    assert any("Rij die blijft" in label for label, _ in again.form.picker.dropdown.options)
+
+
+def test_in_english(demo_store, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_LANG", "en")
+    exercise = PlanningExercise()
+    form = exercise.form
+    assert form.submit_button.description == "Add"
+    assert form.picker.delete_button.description == "Delete"
+    fill(form, what="", price="-1")
+    form.submit()
+    assert "Not saved" in form.feedback.value
+    assert "What: please fill this in." in form.feedback.value
+    assert "Cost: cannot be negative." in form.feedback.value
+    fill(form, what="Posters in the hall")
+    form.submit()
+    assert "Saved: Posters in the hall." in form.feedback.value
+    assert "Within our own school" in exercise.table.value
+    assert "Between the project partners" in exercise.costs.value
+    assert "Total" in exercise.costs.value
