@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -83,3 +84,33 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.section("reliability figures")
         for name, value in _FIGURES:
             terminalreporter.write_line(f"{name}: {value}")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Browser tests need Debian's Chromium: in CI its absence is a failure, elsewhere a skip
+    with a one-line reason."""
+    from servers import chromium_available
+
+    if chromium_available() or os.environ.get("CI"):
+        return
+    reason = "Debian's chromium is not installed (apt-get install chromium); browser test skipped"
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from servers import chromium
+
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def app_environment(demo_template: Path, tmp_path: Path) -> dict[str, str]:
+    """Environment for a server: its own data folder holding the demo plan, a fixed date."""
+    folder = tmp_path / "app-data"
+    folder.mkdir()
+    shutil.copy(demo_template, folder / "werkboek.sqlite")
+    return {"WORKBOOK_DATA": str(folder), "WORKBOOK_TODAY": TODAY, "WORKBOOK_LANG": "nl"}

@@ -232,7 +232,9 @@ def test_fuzzed_input_becomes_a_valid_record_or_a_clear_message(model, fuzz_stor
     def check(data):
         counts[0] += 1
         try:
-            record = validate(model, data, catalog=catalog, indicator_ids={1, indicator_id})
+            context = fuzz_store.ids(plan_id)
+            context["indicator_ids"] |= {1}
+            record = validate(model, data, catalog=catalog, **context)
         except InvalidRecord as refused:
             assert refused.problems
             for lang in ("nl", "en"):
