@@ -1,0 +1,146 @@
+"""The facilitator's overview: gathering team plans from a store and from files, combined."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from workbook import facilitator as fac
+from workbook.export import PlanData, export_bytes
+from workbook.importer import ImportRefused
+from workbook.tables import planning_columns
+
+TEAMS = Path(__file__).resolve().parents[1] / "data" / "teams"
+NAMES = ["Basisschool De Regenboog", "CVO Kempen", "Sint-Jozefscollege Hasselt"]
+
+
+@pytest.fixture
+def teams():
+    found, refused = fac.teams_from_files(TEAMS)
+    assert refused == {}
+    return found
+
+
+def test_the_sample_folder_holds_three_teams_in_mixed_formats():
+    suffixes = sorted(path.suffix for path in fac.team_files(TEAMS))
+    assert suffixes == [".csv", ".csv", ".xlsx"]
+
+
+def test_sample_files_become_one_plan_per_team(teams, store):
+    assert [team.team for team in teams] == NAMES
+    assert [team.source for team in teams] == [
+        "Basisschool_De_Regenboog.csv", "CVO_Kempen.csv", "Sint-Jozefscollege_Hasselt.xlsx"]
+    assert teams[2].plan.organisation == "Sint-Jozefscollege, Hasselt"
+    assert store.plans().empty  # gathering from files never touches the workbook's store
+
+
+def test_activities_per_team(teams):
+    frame = fac.activities_per_team(teams)
+    assert list(frame["Team"]) == NAMES
+    assert list(frame["Activiteiten"]) == [7, 6, 8]
+    assert frame["Kosten"].sum() == pytest.approx(
+        sum(float(t.live_activities()["price"].sum()) for t in teams))
+    assert str(frame["Eerste activiteit"].iloc[0].date()) == "2025-10-14"
+
+
+def test_combined_activities_put_a_team_column_first(teams):
+    frame = fac.combined_activities(teams)
+    assert list(frame.columns) == ["Team", *planning_columns("nl")]
+    assert len(frame) == 21
+    assert frame["Team"].value_counts().to_dict() == {NAMES[0]: 7, NAMES[1]: 6, NAMES[2]: 8}
+    english = fac.combined_activities(teams, lang="en")
+    assert "How / channels" in english.columns
+
+
+def test_totals_per_context_level_and_channel(teams):
+    context = fac.totals_per_context(teams)
+    assert list(context.index) == ["Binnen eigen school", "Tussen de projectpartners"]
+    assert context["Totaal"].sum() == 21
+    assert context.loc["Tussen de projectpartners", "Sint-Jozefscollege Hasselt"] == 4
+    cost = fac.totals_per_context(teams, measure="cost")
+    assert cost["Totaal"].sum() == pytest.approx(
+        fac.activities_per_team(teams)["Kosten"].sum())
+    level = fac.totals_per_level(teams)
+    assert list(level.index)[:2] == ["intern · micro", "intern · meso"]
+    assert level.loc["intern · macro"].sum() == 0
+    channel = fac.totals_per_channel(teams)
+    assert channel.index[0] in {"Posters", "Personeelsvergadering", "Facebook"}
+    assert channel.loc["Gemeentelijk infoblad", "Basisschool De Regenboog"] == 1
+
+
+def test_coverage_gaps_name_the_teams_that_miss_something(teams):
+    gaps = fac.coverage_gaps(teams)
+    assert gaps.loc["intern · meso", "Ontbreekt bij"] == "CVO Kempen"
+    eprp = next(label for label in gaps.index if label.startswith("verplicht kanaal"))
+    assert gaps.loc[eprp, "Ontbreekt bij"] == "Basisschool De Regenboog, CVO Kempen"
+    assert gaps.loc["extern · meso", "Ontbreekt bij"] == "—"
+
+
+def test_all_indicators_with_measured_values(demo_store, teams):
+    frame = fac.all_indicators(teams + fac.teams_from_store(demo_store))
+    demo = frame[frame["Team"] == "Taal zonder grenzen"].set_index("Naam")
+    assert demo.loc["Deelnemers infosessies", "Gemeten"] == 121  # 52 + 28 + 41
+    assert demo.loc["Volgers Instagram-account project", "Gemeten"] == 430  # last reading
+    assert demo.loc["Volgers Instagram-account project", "Behaald (%)"] == 108
+    assert set(frame["Team"]) == {*NAMES, "Taal zonder grenzen"}
+
+
+def test_teams_from_the_live_store(demo_store):
+    fac.import_team_files(demo_store, TEAMS)
+    teams = fac.teams_from_store(demo_store)
+    assert [team.team for team in teams] == ["Taal zonder grenzen", *NAMES]
+    assert {team.source for team in teams} == {"werkboek"}
+
+
+def test_import_team_files_names_plans_uniquely_and_reports_refusals(store, tmp_path):
+    folder = tmp_path / "teams"
+    shutil.copytree(TEAMS, folder)
+    (folder / "Kapot_team.csv").write_bytes(b"Wat;Naar wie;Wanneer\nX;Ouders;ooit\n")
+    (folder / "~$lock.xlsx").write_bytes(b"lock")
+    results, refused = fac.import_team_files(store, folder)
+    assert [r.plan_name for r in results] == NAMES
+    assert list(refused) == ["Kapot_team.csv"]
+    assert isinstance(refused["Kapot_team.csv"], ImportRefused)
+    assert "rij 2, kolom Wanneer" in refused["Kapot_team.csv"].report()
+    again, _ = fac.import_team_files(store, [folder / "CVO_Kempen.csv"])
+    assert again[0].plan_name == "CVO Kempen (2)"
+
+
+def test_uploaded_files_and_exports_of_the_workbook(demo_store):
+    exported = export_bytes(PlanData.from_store(demo_store), ".xlsx")
+    kempen = (TEAMS / "CVO_Kempen.csv").read_bytes()
+    upload = [("export.xlsx", exported), ("CVO_Kempen.csv", kempen)]
+    teams, refused = fac.teams_from_files(upload)
+    assert refused == {}
+    assert [team.team for team in teams] == ["Taal zonder grenzen", "CVO Kempen"]
+    assert len(teams[0].tables["measurements"]) == 26
+
+
+def test_team_name_from_plan_sheet_or_file_name():
+    assert fac.team_name({"name": "GO! Atheneum"}, "x.xlsx") == "GO! Atheneum"
+    assert fac.team_name({}, "Team_Brugge_2025.csv") == "Team Brugge 2025"
+
+
+def test_overview_xlsx_has_a_sheet_per_frame(teams):
+    book = load_workbook(io.BytesIO(fac.overview_xlsx_bytes(teams)))
+    assert book.sheetnames == ["Teams", "Activiteiten", "Per context", "Per niveau",
+                               "Per kanaal", "Hiaten", "Indicatoren"]
+    assert book["Activiteiten"].max_row == 22
+    assert book["Teams"].freeze_panes == "A2"
+    english = load_workbook(io.BytesIO(fac.overview_xlsx_bytes(teams, lang="en")))
+    assert "Per level" in english.sheetnames
+
+
+def test_overview_html_is_escaped_and_self_contained(teams):
+    evil = b"Wat;Naar wie;Wanneer\n<script>alert(1)</script>;Ouders;2026-01-10\n"
+    more, _ = fac.teams_from_files([("<b>Team<b>.csv", evil)])
+    html = fac.overview_html(teams + more, charts=[("Grafiek", b"\x89PNG")])
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "&lt;b&gt;Team&lt;b&gt;" in html
+    assert "Overzicht van de teams" in html and "data:image/png;base64," in html
+    for name in NAMES:
+        assert name in html

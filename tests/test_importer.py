@@ -1,0 +1,494 @@
+"""Importing a planning table typed by hand: every accepted spelling, every refusal."""
+
+from __future__ import annotations
+
+import io
+import sqlite3
+import zipfile
+from datetime import date, datetime
+
+import pytest
+from openpyxl import Workbook
+
+from workbook.importer import (
+    ImportRefused,
+    heading_key,
+    import_plan,
+    parse_amount,
+    parse_date,
+    parse_plan,
+    split_values,
+)
+from workbook.model import Indicator, validate
+from workbook.store import Store
+
+HEADER = (
+    "Context;Wat;Naar wie;Hoe / kanalen;Wanneer;Indicator;Streefwaarde;Prijs;"
+    "Verantwoordelijke;Status"
+)
+ROW = (
+    "Binnen eigen school;Infoavond;Ouders;Infosessie, Schoolwebsite;14/10/2025;Deelnemers;60;"
+    "250;Directie;gepland"
+)
+
+
+def csv_bytes(*lines: str, encoding: str = "utf-8") -> bytes:
+    return ("\r\n".join(lines) + "\r\n").encode(encoding)
+
+
+def xlsx_bytes(rows: list[list], title: str = "Blad1", extra: dict | None = None) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    for name, sheet_rows in (extra or {}).items():
+        other = book.create_sheet(name)
+        for row in sheet_rows:
+            other.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def dump(store: Store) -> str:
+    """Every row of the store's file, to prove a refusal changed nothing."""
+    connection = sqlite3.connect(store.path)
+    try:
+        return "\n".join(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def only(source: bytes, filename: str = "plan.csv", **kwargs):
+    parsed = parse_plan(source, filename=filename, **kwargs)
+    assert len(parsed.activities) == 1
+    return parsed.activities[0].activity
+
+
+# ----- cell values --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-10-14", date(2025, 10, 14)),
+        ("14/10/2025", date(2025, 10, 14)),
+        ("14-10-2025", date(2025, 10, 14)),
+        ("14.10.2025", date(2025, 10, 14)),
+        ("4/9/2025", date(2025, 9, 4)),
+        ("2025-10-14 00:00:00", date(2025, 10, 14)),
+        ("oktober 2025", date(2025, 10, 1)),
+        ("Oktober 2025", date(2025, 10, 1)),
+        ("okt. 2025", date(2025, 10, 1)),
+        ("October 2025", date(2025, 10, 1)),
+        ("Oct 2025", date(2025, 10, 1)),
+        ("maart 2026", date(2026, 3, 1)),
+        ("mei 2026", date(2026, 5, 1)),
+        (datetime(2025, 10, 14, 0, 0), date(2025, 10, 14)),
+        (date(2025, 10, 14), date(2025, 10, 14)),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_dates_in_every_accepted_spelling(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["31/02/2025", "volgend jaar", "2025-13-01", "14/10", "brumaire 2025"]
+)
+def test_what_is_not_a_date_raises(text):
+    with pytest.raises(ValueError):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal", "expected"),
+    [
+        ("1250.5", None, 1250.5),
+        ("1250,5", None, 1250.5),
+        ("1.250,50", None, 1250.5),
+        ("€ 1.250,50", None, 1250.5),
+        ("€1.250,50", None, 1250.5),
+        ("1 250,50 EUR", None, 1250.5),
+        ("1\u00a0250,50 €", None, 1250.5),
+        ("1,250.50", None, 1250.5),
+        ("1.250", None, 1250.0),
+        ("1.250", ",", 1250.0),
+        ("1.250", ".", 1.25),
+        ("1,250", ".", 1250.0),
+        ("1.000.000", None, 1_000_000.0),
+        ("0", None, 0.0),
+        ("-", None, 0.0),
+        (250, None, 250.0),
+        (12.5, None, 12.5),
+        ("", None, None),
+    ],
+)
+def test_amounts_in_every_accepted_spelling(text, decimal, expected):
+    assert parse_amount(text, decimal) == expected
+
+
+@pytest.mark.parametrize("text", ["gratis", "250 euro's extra", "1,2,3,x", "€"])
+def test_what_is_not_an_amount_raises(text):
+    with pytest.raises(ValueError):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Hoe / kanalen", "hoe/kanalen", "HOE KANALEN", "Hoe", "How / channels", "how/channels"],
+)
+def test_heading_spellings_fold_to_one_key(heading):
+    assert heading_key(heading) in {"hoekanalen", "hoe", "howchannels"}
+
+
+def test_heading_key_ignores_accents_case_spaces_and_slashes():
+    assert heading_key(" Verantwoordélijke ") == "verantwoordelijke"
+    assert heading_key("Naar  Wie") == heading_key("naar/wie") == "naarwie"
+
+
+# ----- several values per cell --------------------------------------------------------
+
+
+def test_catalog_entries_with_a_slash_stay_whole(catalog):
+    found = split_values("Leerlingen / vrienden, ouders/lkrn", catalog.match_target_group)
+    assert [f for _, f in found] == ["leerlingen", "ouders", "leerkrachten"]
+
+
+def test_own_values_are_kept_and_slashes_split_only_known_parts(catalog):
+    found = split_values(
+        "Oud-leerlingen / alumni; ouders / grootouders", catalog.match_target_group
+    )
+    assert found == [("Oud-leerlingen / alumni", None), ("ouders", "ouders"), ("grootouders", None)]
+
+
+@pytest.mark.parametrize("separator", [", ", "; ", " / ", "/", "\n"])
+def test_target_groups_split_on_every_separator(separator, catalog):
+    line = f'Wat;Naar wie;Wanneer\nInfoavond;"Ouders{separator}Directie";2025-10-14'
+    activity = only(line.encode())
+    assert activity.target_groups == ("ouders", "directie")
+
+
+def test_how_column_sorts_methods_and_channels_and_keeps_own(catalog):
+    line = (
+        "Wat;Naar wie;Hoe / kanalen;Wanneer\n"
+        'X;Ouders;"Podcast, Workshop, Gemeenteblad, Insta, Twitter / X";2025-10-14'
+    )
+    activity = only(line.encode())
+    assert activity.methods == ("Podcast", "workshop")
+    assert activity.channels == ("Gemeenteblad", "instagram", "twitter")
+
+
+def test_separate_method_and_channel_columns(catalog):
+    line = (
+        "Wat;Naar wie;Methode;Kanalen;Wanneer\n"
+        "X;Ouders;Infosessie;Smartschool, Eigen blog;2025-10-14"
+    )
+    activity = only(line.encode())
+    assert activity.methods == ("infosessie",)
+    assert activity.channels == ("nieuwsbrief_ouders", "Eigen blog")
+
+
+def test_labels_without_their_bracketed_part_match(catalog):
+    line = "Wat;Naar wie;Wanneer\nX;Project partners, Projectpartners;2025-10-14"
+    assert only(line.encode()).target_groups == ("projectpartners",)
+
+
+# ----- headings, contexts, statuses, dialects, encodings -----------------------------
+
+
+def test_the_decks_headings_in_dutch(catalog):
+    activity = only(csv_bytes(HEADER, ROW))
+    assert activity.context == "binnen_school"
+    assert activity.what == "Infoavond"
+    assert activity.target_groups == ("ouders",)
+    assert activity.methods == ("infosessie",) and activity.channels == ("schoolwebsite",)
+    assert activity.when == date(2025, 10, 14)
+    assert activity.target_value == 60 and activity.price == 250
+    assert activity.responsible == "Directie" and activity.status == "gepland"
+
+
+def test_english_headings_and_labels(catalog):
+    source = csv_bytes(
+        "Context,What,To whom,How / channels,When,Indicator,Target value,Cost,Responsible,Status",
+        "Between the project partners,Logo contest,Pupils / friends,Competition,2025-10-07,,,150.5,"
+        "Liceo Bari,in progress",
+    )
+    activity = only(source)
+    assert activity.context == "tussen_partners" and activity.status == "bezig"
+    assert activity.target_groups == ("leerlingen",) and activity.price == 150.5
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        "wat;NAAR WIE;hoe/kanalen;wanneer;prijs",
+        "Wat ;Naar  wie;Hoe kanalen;Wanneer;Prijs",
+        "Activiteit;Doelgroep;Hoe;Datum;Kostprijs",
+        "What;Target groups;How;Date;Price",
+        "Wat;Naar wie;Hoe / kanalen;Wanneer;Budget",
+    ],
+)
+def test_heading_variants(headings):
+    activity = only(csv_bytes(headings, "X;Ouders;Infosessie;14/10/2025;€ 1.250,50"))
+    assert activity.price == 1250.5 and activity.methods == ("infosessie",)
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        ("Binnen eigen school", "binnen_school"),
+        ("binnen", "binnen_school"),
+        ("Within our own school", "binnen_school"),
+        ("binnen_school", "binnen_school"),
+        ("Tussen de projectpartners", "tussen_partners"),
+        ("tussen", "tussen_partners"),
+        ("Between the project partners", "tussen_partners"),
+        ("", "binnen_school"),
+    ],
+)
+def test_context_labels(context, expected):
+    assert (
+        only(csv_bytes("Context;Wat;Naar wie;Wanneer", f"{context};X;Ouders;2025-10-14")).context
+        == expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("gepland", "gepland"),
+        ("", "gepland"),
+        ("Planned", "gepland"),
+        ("bezig", "bezig"),
+        ("in progress", "bezig"),
+        ("uitgevoerd", "uitgevoerd"),
+        ("done", "uitgevoerd"),
+        ("klaar", "uitgevoerd"),
+        ("geannuleerd", "geannuleerd"),
+        ("cancelled", "geannuleerd"),
+    ],
+)
+def test_status_labels(status, expected):
+    assert (
+        only(csv_bytes("Wat;Naar wie;Wanneer;Status", f"X;Ouders;2025-10-14;{status}")).status
+        == expected
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+def test_encodings(encoding):
+    source = csv_bytes(
+        "Wat;Naar wie;Wanneer", "Oudercafé met crème brûlée;Ouders;14/10/2025", encoding=encoding
+    )
+    assert only(source).what == "Oudercafé met crème brûlée"
+
+
+@pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+def test_dialects(delimiter):
+    lines = [
+        "Wat|Naar wie|Hoe / kanalen|Wanneer|Prijs",
+        'Infoavond|"Ouders, Directie"|Infosessie|14/10/2025|"1250,5"',
+    ]
+    source = csv_bytes(*(line.replace("|", delimiter) for line in lines))
+    activity = only(source)
+    assert activity.target_groups == ("ouders", "directie") and activity.price == 1250.5
+
+
+def test_excel_sep_line_is_understood():
+    source = csv_bytes("sep=,", "Wat,Naar wie,Wanneer,Prijs", "X,Ouders,14/10/2025,1250.5")
+    assert only(source).price == 1250.5
+
+
+def test_semicolon_file_reads_dot_thousands_and_comma_file_dot_decimals():
+    assert only(csv_bytes("Wat;Naar wie;Wanneer;Prijs", "X;Ouders;2025-10-14;1.250")).price == 1250
+    assert only(csv_bytes("Wat,Naar wie,Wanneer,Prijs", "X,Ouders,2025-10-14,1.250")).price == 1.25
+
+
+def test_xlsx_with_a_title_row_real_dates_and_numbers():
+    source = xlsx_bytes(
+        [
+            ["Disseminatieplan"],
+            [],
+            ["Wat", "Naar wie", "Hoe / kanalen", "Wanneer", "Prijs (€)", "Opmerking"],
+            ["Infoavond", "Ouders", "Infosessie", datetime(2025, 10, 14), 250, "ok"],
+            [None, None, None, None, None, None],
+            ["Posters", "Leerlingen", "Posters", "oktober 2025", "€ 1.250,50", None],
+        ]
+    )
+    parsed = parse_plan(source, filename="plan.xlsx")
+    assert [p.row for p in parsed.activities] == [4, 6]
+    assert parsed.activities[1].activity.price == 1250.5
+    assert parsed.ignored_columns == ["Opmerking"]
+
+
+def test_formula_protection_is_removed_again():
+    source = csv_bytes("Wat;Naar wie;Wanneer", "'=1+1 leerlingen;Ouders;2025-10-14")
+    assert only(source).what == "=1+1 leerlingen"
+
+
+# ----- indicators ---------------------------------------------------------------------
+
+
+def test_known_indicator_names_link_ignoring_case_and_accents(store, catalog):
+    plan_id = store.current_plan_id()
+    indicator_id = store.add_indicator(
+        plan_id,
+        validate(
+            Indicator,
+            {
+                "name": "Deelnemers infosessies",
+                "unit": "deelnemers",
+                "target": 200,
+                "deadline": "2026-06-30",
+            },
+        ),
+    )
+    source = csv_bytes(
+        "Wat;Naar wie;Wanneer;Indicator", "X;Ouders;2025-10-14;deelnemers  INFOSESSIES"
+    )
+    result = import_plan(store, source, filename="p.csv")
+    activities = store.activities(plan_id)
+    assert list(activities["indicator_id"]) == [indicator_id]
+    assert result.new_indicators == [] and len(store.indicators(plan_id)) == 1
+
+
+def test_unknown_indicator_names_become_draft_indicators(store):
+    source = csv_bytes(
+        "Wat;Naar wie;Wanneer;Indicator;Streefwaarde",
+        "A;Ouders;2025-10-14;Bezoekers website;100",
+        "B;Ouders;2026-02-01;bezoekers website;50",
+        "C;Ouders;2025-12-01;;",
+    )
+    result = import_plan(store, source, filename="p.csv")
+    indicators = store.indicators(result.plan_id)
+    assert list(indicators["name"]) == ["Bezoekers website"]
+    row = indicators.iloc[0]
+    assert row["unit"] == "aantal" and row["target"] == 150
+    assert row["deadline"].date() == date(2026, 2, 1)
+    assert result.draft_indicators == ["Bezoekers website"]
+    assert "Vul eenheid, streefwaarde en datum aan" in result.summary()
+    assert "Complete unit, target and date" in result.summary("en")
+
+
+# ----- writing ------------------------------------------------------------------------
+
+
+def test_import_into_a_named_new_plan(store):
+    result = import_plan(store, csv_bytes(HEADER, ROW), filename="p.csv", plan_name="Team Gent")
+    assert result.created_plan and store.plan(result.plan_id).name == "Team Gent"
+    assert "Nieuw plan 'Team Gent'" in result.summary()
+    assert "1 activiteiten toegevoegd" in result.summary()
+
+
+def test_import_appends_to_the_current_plan(demo_store):
+    plan_id = demo_store.current_plan_id()
+    before = len(demo_store.activities(plan_id))
+    result = import_plan(demo_store, csv_bytes(HEADER, ROW), filename="p.csv")
+    assert result.plan_id == plan_id and not result.created_plan
+    assert len(demo_store.activities(plan_id)) == before + 1
+
+
+# ----- refusals -----------------------------------------------------------------------
+
+BAD_ROWS = csv_bytes(
+    "Wat;Naar wie;Hoe / kanalen;Wanneer;Prijs;Context;Status",
+    "Infoavond;Ouders;Infosessie;31/02/2025;250;binnen;gepland",
+    ";Ouders;Infosessie;14/10/2025;veel;binnen;gepland",
+    "Posters;;Posters;14/10/2025;-20;ergens;half",
+    "Goed;Ouders;Posters;14/10/2025;10;binnen;gepland",
+)
+
+
+def test_every_problem_is_listed_with_row_and_column(store):
+    with pytest.raises(ImportRefused) as refused:
+        parse_plan(BAD_ROWS, filename="fout.csv")
+    lines = refused.value.messages()
+    assert "rij 2, kolom Wanneer: '31/02/2025' is geen datum" in lines[0]
+    assert any(line.startswith("rij 3, kolom Wat: vul dit in") for line in lines)
+    assert any(line.startswith("rij 3, kolom Prijs: 'veel' is geen bedrag") for line in lines)
+    assert any(line.startswith("rij 4, kolom Naar wie: kies er minstens één") for line in lines)
+    assert any(line.startswith("rij 4, kolom Prijs: mag niet negatief zijn") for line in lines)
+    assert any(line.startswith("rij 4, kolom Context: 'ergens' is geen context") for line in lines)
+    assert any(line.startswith("rij 4, kolom Status: 'half' is geen status") for line in lines)
+    assert not any("rij 5" in line for line in lines)
+    english = refused.value.messages("en")
+    assert english[0].startswith("row 2, column Wanneer: '31/02/2025' is not a date")
+    assert any("choose from: planned, in progress, done, cancelled" in line for line in english)
+    assert refused.value.report().startswith("Niets geïmporteerd uit fout.csv")
+
+
+NOT_A_ZIP = b"PK\x03\x04" + b"\x00garbage" * 20
+
+
+def _zip_without_workbook() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("filename", "content", "expected"),
+    [
+        ("fout.csv", BAD_ROWS, "rij 2, kolom Wanneer"),
+        ("leeg.csv", b"", "Het bestand is leeg"),
+        ("spaties.csv", b"  \r\n \r\n", "Het bestand is leeg"),
+        ("koppen.csv", csv_bytes("Wat;Naar wie;Wanneer"), "geen ingevulde rijen"),
+        ("brief.txt", b"Beste collega,\nhierbij ons plan.\n", "Geen planningstabel"),
+        ("mist.csv", csv_bytes("Wat;Naar wie;Prijs", "X;Ouders;5"), "kolommen ontbreken: Wanneer"),
+        (
+            "dubbel.csv",
+            csv_bytes("Wat;Wat;Naar wie;Wanneer", "X;Y;Ouders;2025-10-14"),
+            "de kolom Wat staat er twee keer in",
+        ),
+        ("foto.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "type .png"),
+        ("upload", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "geen tekst- of rekenbladbestand"),
+        ("binair.csv", b"Wat;Naar wie\x00\x01\x02\xff\xfe", "geen tekst- of rekenbladbestand"),
+        ("oud.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 50, "Oude Excel-bestanden"),
+        ("kapot.xlsx", NOT_A_ZIP, "geen leesbaar Excel-bestand"),
+        ("zip.xlsx", _zip_without_workbook(), "geen leesbaar Excel-bestand"),
+        ("tekst.xlsx", b"Wat;Naar wie;Wanneer\nX;Y;2025-10-14\n", "geen leesbaar Excel-bestand"),
+        ("plan.pdf", b"%PDF-1.4 ...", "Bestanden van het type .pdf"),
+        ("leeg.xlsx", xlsx_bytes([]), "Geen planningstabel"),
+    ],
+)
+def test_refused_files_leave_the_store_unchanged(store, filename, content, expected):
+    store.current_plan_id()
+    before = dump(store)
+    with pytest.raises(ImportRefused) as refused:
+        import_plan(store, content, filename=filename, plan_name="Nieuw team")
+    assert expected in refused.value.report()
+    assert dump(store) == before
+    assert store.plan_id("Nieuw team") is None
+
+
+def test_a_refused_file_does_not_create_the_default_plan(store):
+    with pytest.raises(ImportRefused):
+        import_plan(store, BAD_ROWS, filename="fout.csv")
+    assert store.plans().empty
+
+
+def test_unknown_indicator_on_the_measurements_sheet_is_refused(store):
+    source = xlsx_bytes(
+        [["Wat", "Naar wie", "Wanneer", "Indicator"], ["X", "Ouders", "2025-10-14", "Bezoekers"]],
+        title="Planning",
+        extra={"Metingen": [["Indicator", "Datum", "Waarde"], ["Volgers", "2025-11-01", 10]]},
+    )
+    before = dump(store)
+    with pytest.raises(ImportRefused) as refused:
+        import_plan(store, source, filename="p.xlsx")
+    assert refused.value.messages()[0].startswith(
+        "blad Metingen, rij 2, kolom Indicator: indicator 'Volgers' staat niet in het bestand"
+    )
+    assert dump(store) == before
+
+
+def test_a_file_path_is_read_too(tmp_path, store):
+    path = tmp_path / "plan.csv"
+    path.write_bytes(csv_bytes(HEADER, ROW))
+    assert len(import_plan(store, path).activity_ids) == 1
+    with pytest.raises(ImportRefused, match="kan niet gelezen"):
+        import_plan(store, tmp_path / "bestaat-niet.csv")

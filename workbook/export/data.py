@@ -1,0 +1,135 @@
+"""What every export shows, as plain frames with headings in the reader's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+from .. import tables as planning
+from ..catalog import Catalog, load_catalog
+from ..i18n import register, t
+from ..model import Plan
+
+TEXTS: dict[str, dict[str, str]] = {
+    "export.sheet.planning": {"nl": "Planning", "en": "Planning"},
+    "export.sheet.indicators": {"nl": "Indicatoren", "en": "Indicators"},
+    "export.sheet.measurements": {"nl": "Metingen", "en": "Measurements"},
+    "export.sheet.plan": {"nl": "Plan", "en": "Plan"},
+    "export.plan_name": {"nl": "Naam", "en": "Name"},
+    "export.unsupported": {
+        "nl": "Exporteren naar {suffix} kan niet; kies .xlsx, .csv, .ics of .html.",
+        "en": "Cannot export to {suffix}; choose .xlsx, .csv, .ics or .html.",
+    },
+    "export.written": {
+        "nl": "Plan '{plan}' geëxporteerd naar {path}.",
+        "en": "Plan '{plan}' exported to {path}.",
+    },
+}
+register(TEXTS)
+
+INDICATOR_FIELDS = ("name", "unit", "target", "deadline", "kind")
+MEASUREMENT_FIELDS = ("indicator", "date", "value", "note")
+
+
+def python_value(value: Any) -> Any:
+    """A frame cell as a plain Python value: NA → None, Timestamp → date, numpy → float/int."""
+    if value is None or (not isinstance(value, (str, tuple, list)) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
+    if isinstance(value, datetime):
+        return value.date() if value.time() == datetime.min.time() else value
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def records(frame: pd.DataFrame) -> list[list[Any]]:
+    """The rows of ``frame`` as lists of plain Python values."""
+    return [[python_value(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """One plan as the exports need it: the plan record, its frames and the catalog."""
+
+    plan: Plan
+    tables: dict[str, pd.DataFrame]
+    catalog: Catalog = field(default_factory=load_catalog)
+    plan_id: int | None = None
+
+    @classmethod
+    def from_store(cls, store, plan_id: int | None = None,
+                   catalog: Catalog | None = None) -> PlanData:
+        """The plan ``plan_id`` (default: the current plan) of ``store``."""
+        plan_id = plan_id or store.current_plan_id()
+        return cls(store.plan(plan_id), store.plan_tables(plan_id), catalog or load_catalog(),
+                   plan_id)
+
+    def planning(self, lang: str | None = None) -> pd.DataFrame:
+        """The deck's planning table (DESIGN.md headings in ``lang``), numbered from 0."""
+        return planning_rows(self.tables, self.catalog, lang)
+
+    def indicator_table(self, lang: str | None = None) -> pd.DataFrame:
+        frame = self.tables["indicators"]
+        table = pd.DataFrame({
+            "name": frame["name"],
+            "unit": frame["unit"],
+            "target": frame["target"].astype(float),
+            "deadline": pd.to_datetime(frame["deadline"]),
+            "kind": frame["kind"].map(lambda v: t(f"kind.{v}", lang)),
+        }, columns=list(INDICATOR_FIELDS))
+        table.columns = [t(f"field.{name}", lang) for name in INDICATOR_FIELDS]
+        return table.reset_index(drop=True)
+
+    def measurement_table(self, lang: str | None = None) -> pd.DataFrame:
+        frame = self.tables["measurements"]
+        names = dict(zip(self.tables["indicators"]["id"], self.tables["indicators"]["name"],
+                         strict=True))
+        table = pd.DataFrame({
+            "indicator": frame["indicator_id"].map(lambda v: names.get(v, "")),
+            "date": pd.to_datetime(frame["date"]),
+            "value": frame["value"].astype(float),
+            "note": frame["note"],
+        }, columns=list(MEASUREMENT_FIELDS))
+        table = table.sort_values(["indicator", "date"], kind="stable")
+        table.columns = [t(f"field.{name}", lang) for name in MEASUREMENT_FIELDS]
+        return table.reset_index(drop=True)
+
+    def plan_facts(self, lang: str | None = None) -> list[tuple[str, Any]]:
+        """(label, value) pairs for the plan sheet and the report's heading."""
+        plan = self.plan
+        return [
+            (t("export.plan_name", lang), plan.name),
+            (t("field.project", lang), plan.project),
+            (t("field.organisation", lang), plan.organisation),
+            (t("field.start", lang), plan.start),
+            (t("field.end", lang), plan.end),
+        ]
+
+    def years(self) -> list[int]:
+        """The calendar years the plan spans (its period and its activities)."""
+        years: set[int] = set()
+        when = self.tables["activities"]
+        if "deleted" in when:
+            when = when[~when["deleted"]]
+        years.update(int(d.year) for d in pd.to_datetime(when["when"]).dropna())
+        if self.plan.start and self.plan.end:
+            years.update(range(self.plan.start.year, self.plan.end.year + 1))
+        return sorted(years)
+
+
+def planning_rows(tables: dict[str, pd.DataFrame], catalog: Catalog,
+                  lang: str | None = None) -> pd.DataFrame:
+    table = planning.planning_table(tables["activities"], tables["indicators"], catalog, lang)
+    return table.reset_index(drop=True)
+
+
+def as_date(value: Any) -> date | None:
+    value = python_value(value)
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None

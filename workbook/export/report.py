@@ -1,0 +1,351 @@
+"""A self-contained HTML progress report (jinja2, autoescaped): readable offline, printable.
+
+What it holds: the plan's facts, the planning table, the indicators with their progress,
+the plan check, and charts embedded as base64 PNG. Charts and the plan check can be
+passed in; when they are not, the report asks :mod:`workbook.charts`,
+:mod:`workbook.analysis` and :mod:`workbook.checks` for them if those modules are there,
+and leaves the section out if not. Everything a participant typed is escaped.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+from jinja2 import Environment, select_autoescape
+
+from .. import config
+from ..i18n import language, register, t
+from .data import PlanData, python_value, records
+
+TEXTS = {
+    "report.title": {"nl": "Voortgangsrapport disseminatie", "en": "Dissemination progress report"},
+    "report.made_on": {"nl": "Gemaakt op {date} met het Werkboek Disseminatie.",
+                       "en": "Made on {date} with the Werkboek Disseminatie."},
+    "report.planning": {"nl": "Planning", "en": "Planning"},
+    "report.no_activities": {"nl": "Nog geen activiteiten gepland.",
+                             "en": "No activities planned yet."},
+    "report.indicators": {"nl": "Indicatoren en voortgang", "en": "Indicators and progress"},
+    "report.no_indicators": {"nl": "Nog geen indicatoren.", "en": "No indicators yet."},
+    "report.measured": {"nl": "Gemeten", "en": "Measured"},
+    "report.progress": {"nl": "Stand van zaken", "en": "Progress"},
+    "report.check": {"nl": "Plancheck", "en": "Plan check"},
+    "report.check_ok": {"nl": "in orde", "en": "in order"},
+    "report.check_todo": {"nl": "aandacht nodig", "en": "needs attention"},
+    "report.charts": {"nl": "Grafieken", "en": "Charts"},
+    "report.total": {"nl": "Totaal", "en": "Total"},
+    "report.chart.timeline": {"nl": "Tijdlijn", "en": "Timeline"},
+    "report.chart.cost_context": {"nl": "Kosten per context", "en": "Cost per context"},
+    "report.chart.cost_channel": {"nl": "Kosten per kanaal", "en": "Cost per channel"},
+    "report.chart.coverage": {"nl": "Bereik per niveau", "en": "Reach per level"},
+}
+register(TEXTS)
+
+TEMPLATE = """<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }} – {{ plan.name }}</title>
+<style>
+  body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a;
+         max-width: 1200px; margin: 2rem auto; padding: 0 1rem; line-height: 1.4; }
+  h1 { font-size: 1.8rem; margin-bottom: .2rem; }
+  h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 2px solid #003399; }
+  table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .5rem 0; }
+  th, td { border: 1px solid #bbb; padding: .3rem .45rem; text-align: left;
+           vertical-align: top; }
+  th { background: #dce6f1; }
+  td.num { text-align: right; white-space: nowrap; }
+  tfoot td { font-weight: bold; }
+  dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+  dl.facts dt { font-weight: bold; }
+  dl.facts dd { margin: 0; }
+  ul.check li.ok::marker { content: "✔ "; color: #1b7a3a; }
+  ul.check li.todo::marker { content: "⚠ "; color: #b35900; }
+  figure { margin: 1rem 0; page-break-inside: avoid; break-inside: avoid; }
+  figure img { max-width: 100%; height: auto; }
+  figcaption { font-weight: bold; }
+  .muted { color: #555; font-size: .85rem; }
+  @media print {
+    body { margin: 0; max-width: none; font-size: 10pt; }
+    h2 { page-break-after: avoid; break-after: avoid; }
+    tr { page-break-inside: avoid; break-inside: avoid; }
+    thead { display: table-header-group; }
+  }
+</style>
+</head>
+<body>
+{% macro td(cell) %}<td{% if cell.num %} class="num"{% endif %}>{{ cell.text }}</td>{% endmacro %}
+<header>
+  <h1>{{ title }}: {{ plan.name }}</h1>
+  <dl class="facts">
+  {% for label, value in facts if value %}
+    <dt>{{ label }}</dt><dd>{{ value }}</dd>
+  {% endfor %}
+  </dl>
+  <p class="muted">{{ made_on }}</p>
+</header>
+
+<section id="planning">
+  <h2>{{ text.planning }}</h2>
+  {% if planning.rows %}
+  <table>
+    <thead><tr>{% for h in planning.headings %}<th>{{ h }}</th>{% endfor %}</tr></thead>
+    <tbody>
+    {% for row in planning.rows %}
+      <tr>{% for cell in row %}{{ td(cell) }}{% endfor %}</tr>
+    {% endfor %}
+    </tbody>
+    <tfoot><tr><td colspan="{{ planning.price_column }}">{{ text.total }}</td>
+      <td class="num">{{ planning.total }}</td>
+      <td colspan="{{ planning.headings|length - planning.price_column - 1 }}"></td></tr></tfoot>
+  </table>
+  {% else %}<p>{{ text.no_activities }}</p>{% endif %}
+</section>
+
+<section id="indicators">
+  <h2>{{ text.indicators }}</h2>
+  {% if indicators.rows %}
+  <table>
+    <thead><tr>{% for h in indicators.headings %}<th>{{ h }}</th>{% endfor %}</tr></thead>
+    <tbody>
+    {% for row in indicators.rows %}
+      <tr>{% for cell in row %}{{ td(cell) }}{% endfor %}</tr>
+    {% endfor %}
+    </tbody>
+  </table>
+  {% else %}<p>{{ text.no_indicators }}</p>{% endif %}
+</section>
+
+{% if check %}
+<section id="check">
+  <h2>{{ text.check }}</h2>
+  <ul class="check">
+  {% for ok, message in check %}
+    <li class="{{ 'ok' if ok else 'todo' }}">
+      <span class="muted">{{ text.check_ok if ok else text.check_todo }}:</span> {{ message }}
+    </li>
+  {% endfor %}
+  </ul>
+</section>
+{% endif %}
+
+{% if charts %}
+<section id="charts">
+  <h2>{{ text.charts }}</h2>
+  {% for chart in charts %}
+  <figure>
+    <figcaption>{{ chart.title }}</figcaption>
+    <img alt="{{ chart.title }}" src="data:image/png;base64,{{ chart.data }}">
+  </figure>
+  {% endfor %}
+</section>
+{% endif %}
+</body>
+</html>
+"""
+
+_environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True),
+                           trim_blocks=True, lstrip_blocks=True)
+_template = _environment.from_string(TEMPLATE)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart for the report: a title and PNG bytes (or a matplotlib Figure)."""
+
+    title: str
+    image: Any
+
+    def png(self) -> bytes:
+        if isinstance(self.image, bytes | bytearray):
+            return bytes(self.image)
+        buffer = io.BytesIO()
+        self.image.savefig(buffer, format="png", dpi=90, bbox_inches="tight")
+        return buffer.getvalue()
+
+    def data_uri_payload(self) -> str:
+        return base64.b64encode(self.png()).decode("ascii")
+
+
+# ----- formatting ----------------------------------------------------------------------
+
+
+def format_number(value: float, lang: str | None = None, decimals: int | None = None) -> str:
+    """1.250,5 in Dutch, 1,250.5 in English."""
+    value = float(value)
+    if decimals is None:
+        decimals = 0 if value.is_integer() else 2
+    text = f"{value:,.{decimals}f}"
+    if language(lang) == "nl":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def format_money(value: float, lang: str | None = None) -> str:
+    return f"€ {format_number(value, lang, 0 if float(value).is_integer() else 2)}"
+
+
+def format_date(value: Any) -> str:
+    value = python_value(value)
+    return value.strftime("%d/%m/%Y") if isinstance(value, date) else ""
+
+
+def _cells(values: Sequence[Any], money: set[int], lang: str | None) -> list[dict[str, Any]]:
+    cells = []
+    for index, value in enumerate(values):
+        if value is None:
+            cells.append({"text": "", "num": False})
+        elif isinstance(value, date):
+            cells.append({"text": format_date(value), "num": True})
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            text = format_money(value, lang) if index in money else format_number(value, lang)
+            cells.append({"text": text, "num": True})
+        else:
+            cells.append({"text": str(value), "num": False})
+    return cells
+
+
+def _planning(data: PlanData, lang: str | None) -> dict[str, Any]:
+    table = data.planning(lang)
+    price = list(table.columns).index(t("field.price", lang))
+    return {
+        "headings": list(table.columns),
+        "rows": [_cells(row, {price}, lang) for row in records(table)],
+        "price_column": price,
+        "total": format_money(float(table.iloc[:, price].sum()) if len(table) else 0.0, lang),
+    }
+
+
+def _indicators(data: PlanData, lang: str | None) -> dict[str, Any]:
+    table = data.indicator_table(lang)
+    progress = _progress(data, lang)
+    headings = list(table.columns)
+    rows = records(table)
+    if progress is not None:
+        headings.append(t("report.progress", lang))
+        ids = list(data.tables["indicators"]["id"])
+        rows = [[*row, progress.get(ids[i], "")] for i, row in enumerate(rows)]
+    return {"headings": headings, "rows": [_cells(row, set(), lang) for row in rows]}
+
+
+def _progress(data: PlanData, lang: str | None) -> dict[int, str] | None:
+    """A progress sentence per indicator id, from workbook.analysis when it is available."""
+    try:
+        from .. import analysis
+    except ImportError:
+        return None
+    function = getattr(analysis, "progress_table", None)
+    if function is None or data.tables["indicators"].empty:
+        return None
+    frame = function(data.tables["indicators"], data.tables["measurements"],
+                     plan_start=data.plan.start, lang=lang)
+    if "sentence" not in frame:
+        return None
+    return {int(k): str(v) for k, v in frame["sentence"].items()}
+
+
+def default_check(data: PlanData, lang: str | None = None) -> list[tuple[bool, str]]:
+    """The plan check of workbook.checks (``[]`` when that module is not there)."""
+    try:
+        from .. import checks
+    except ImportError:
+        return []
+    function = getattr(checks, "plan_check", None)
+    if function is None:
+        return []
+    return [(bool(f.ok), f.message(lang)) for f in function(data.tables, data.catalog)]
+
+
+def default_charts(data: PlanData, lang: str | None = None) -> list[Chart]:
+    """The overview charts and one chart per indicator, from workbook.charts if present."""
+    try:
+        from .. import charts
+    except ImportError:
+        return []
+    tables = data.tables
+    activities = tables["activities"]
+    if "deleted" in activities:
+        activities = activities[~activities["deleted"]]
+    found: list[Chart] = []
+
+    def add(title_key: str, name: str, *args: Any, **kwargs: Any) -> None:
+        function = getattr(charts, name, None)
+        if function is not None:
+            found.append(Chart(t(title_key, lang), function(*args, lang=lang, **kwargs)))
+
+    if len(activities):
+        add("report.chart.timeline", "timeline_chart", activities, data.catalog,
+            plan_start=data.plan.start)
+        add("report.chart.cost_context", "cost_by_context_chart", activities)
+        add("report.chart.cost_channel", "cost_by_channel_chart", activities, data.catalog)
+        add("report.chart.coverage", "coverage_chart", activities, tables.get("target_groups"),
+            data.catalog)
+    indicator_chart = getattr(charts, "indicator_chart", None)
+    if indicator_chart is not None:
+        for _, indicator in tables["indicators"].iterrows():
+            figure = indicator_chart(indicator, tables["measurements"],
+                                     plan_start=data.plan.start, lang=lang)
+            found.append(Chart(str(indicator["name"]), figure))
+    return found
+
+
+def _as_charts(charts: Iterable[Any]) -> list[Chart]:
+    result = []
+    for chart in charts:
+        if isinstance(chart, Chart):
+            result.append(chart)
+        else:
+            title, image = chart
+            result.append(Chart(str(title), image))
+    return result
+
+
+def report_html(
+    data: PlanData,
+    lang: str | None = None,
+    *,
+    charts: Iterable[Any] | bool | None = None,
+    check: Iterable[tuple[bool, str]] | bool | None = None,
+) -> str:
+    """The report as one HTML page (UTF-8 text with everything embedded).
+
+    ``charts``: a list of :class:`Chart` or ``(title, Figure | PNG bytes)``; None looks
+    them up (:func:`default_charts`); False leaves them out. ``check``: ``(ok, message)``
+    pairs; None looks them up (:func:`default_check`); False leaves it out.
+    """
+    lang = language(lang)
+    if charts is None or charts is True:
+        charts = default_charts(data, lang)
+    chart_list = _as_charts(charts) if charts else []
+    if check is None or check is True:
+        check = default_check(data, lang)
+    facts = [(label, format_date(value) if isinstance(value, date) else value)
+             for label, value in data.plan_facts(lang)[1:]]
+    text = {key.split(".", 1)[1]: t(key, lang) for key in TEXTS if key.count(".") == 1}
+    return _template.render(
+        lang=lang,
+        title=t("report.title", lang),
+        plan=data.plan,
+        facts=facts,
+        made_on=t("report.made_on", lang, date=format_date(config.today())),
+        text=text,
+        planning=_planning(data, lang),
+        indicators=_indicators(data, lang),
+        check=list(check) if check else [],
+        charts=[{"title": c.title, "data": c.data_uri_payload()} for c in chart_list],
+    )
+
+
+def frame_html_table(frame: pd.DataFrame, lang: str | None = None,
+                     money: Iterable[str] = ()) -> dict[str, Any]:
+    """A frame as the headings/rows structure the templates use (for other reports)."""
+    money_index = {list(frame.columns).index(c) for c in money if c in frame.columns}
+    return {"headings": [str(c) for c in frame.columns],
+            "rows": [_cells(row, money_index, lang) for row in records(frame)]}

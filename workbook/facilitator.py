@@ -1,0 +1,539 @@
+"""The facilitator's overview: many teams' plans side by side and combined. Pure functions.
+
+Plans come from two places, and both give a list of :class:`TeamPlan`:
+
+- :func:`teams_from_store` — every plan of a store (live, when the teams in the room share
+  one store);
+- :func:`teams_from_files` — exported or hand-made planning files (a folder, paths, or
+  ``(filename, bytes)`` pairs from an upload widget). Each file becomes a plan of its own,
+  named after its team: the *Plan* sheet's name when the file has one (an xlsx export
+  does), else the file name without extension ("_" read as a space). The files are read
+  into a private in-memory store; the facilitator's own store is not touched. A refused
+  file does not stop the others: it is returned with its problems.
+  :func:`import_team_files` puts the same files into a real store instead.
+
+The combined frames (headings in the chosen language): :func:`combined_activities`,
+:func:`activities_per_team`, :func:`totals_per_context`, :func:`totals_per_level`,
+:func:`totals_per_channel`, :func:`coverage_gaps`, :func:`all_indicators`; and the
+combined overview as :func:`overview_xlsx_bytes` and :func:`overview_html`.
+
+Counting rules: deleted and cancelled activities count nowhere. An activity counts once
+per level cell (intern/extern × micro/meso/macro) it reaches, through the catalog's tags
+of its target groups or the tags a team gave its own groups; untagged own groups count in
+no cell. "Gemeten" of an indicator is the sum of its measurements up to today (kind
+*cumulatief*) or the last reading up to today (kind *stand*).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import config
+from .catalog import Catalog, load_catalog, normalize
+from .export.data import PlanData
+from .i18n import language, register, t
+from .importer import ImportRefused, ImportResult, parse_plan, write_plan
+from .model import Context, Plan, Scope, Status, Tier
+from .store import Store
+from .tablefile import CSV_SUFFIXES, XLSX_SUFFIXES
+
+TEXTS: dict[str, dict[str, str]] = {
+    "facilitator.team": {"nl": "Team", "en": "Team"},
+    "facilitator.source": {"nl": "Bron", "en": "Source"},
+    "facilitator.source_store": {"nl": "werkboek", "en": "workbook"},
+    "facilitator.activities": {"nl": "Activiteiten", "en": "Activities"},
+    "facilitator.cost": {"nl": "Kosten", "en": "Cost"},
+    "facilitator.first": {"nl": "Eerste activiteit", "en": "First activity"},
+    "facilitator.last": {"nl": "Laatste activiteit", "en": "Last activity"},
+    "facilitator.indicators": {"nl": "Indicatoren", "en": "Indicators"},
+    "facilitator.total": {"nl": "Totaal", "en": "Total"},
+    "facilitator.level": {"nl": "Niveau", "en": "Level"},
+    "facilitator.channel": {"nl": "Kanaal", "en": "Channel"},
+    "facilitator.no_channel": {"nl": "(geen kanaal)", "en": "(no channel)"},
+    "facilitator.gap": {"nl": "Wat", "en": "What"},
+    "facilitator.missing_in": {"nl": "Ontbreekt bij", "en": "Missing in"},
+    "facilitator.nobody": {"nl": "—", "en": "—"},
+    "facilitator.measured": {"nl": "Gemeten", "en": "Measured"},
+    "facilitator.share": {"nl": "Behaald (%)", "en": "Reached (%)"},
+    "facilitator.cell": {"nl": "{scope} · {tier}", "en": "{scope} · {tier}"},
+    "facilitator.mandatory": {"nl": "verplicht kanaal: {name}", "en": "mandatory channel: {name}"},
+    "facilitator.sheet.teams": {"nl": "Teams", "en": "Teams"},
+    "facilitator.sheet.activities": {"nl": "Activiteiten", "en": "Activities"},
+    "facilitator.sheet.context": {"nl": "Per context", "en": "Per context"},
+    "facilitator.sheet.level": {"nl": "Per niveau", "en": "Per level"},
+    "facilitator.sheet.channel": {"nl": "Per kanaal", "en": "Per channel"},
+    "facilitator.sheet.gaps": {"nl": "Hiaten", "en": "Gaps"},
+    "facilitator.sheet.indicators": {"nl": "Indicatoren", "en": "Indicators"},
+    "facilitator.title": {"nl": "Overzicht van de teams", "en": "Overview of the teams"},
+    "facilitator.heading.teams": {"nl": "De teams", "en": "The teams"},
+    "facilitator.heading.context": {
+        "nl": "Activiteiten per context", "en": "Activities per context"},
+    "facilitator.heading.level": {
+        "nl": "Activiteiten per niveau (intern/extern × micro/meso/macro)",
+        "en": "Activities per level (internal/external × micro/meso/macro)"},
+    "facilitator.heading.channel": {
+        "nl": "Activiteiten per kanaal", "en": "Activities per channel"},
+    "facilitator.heading.gaps": {
+        "nl": "Hiaten: niveaus en verplichte kanalen zonder activiteit",
+        "en": "Gaps: levels and mandatory channels without an activity"},
+    "facilitator.heading.indicators": {
+        "nl": "Indicatoren van alle teams", "en": "Indicators of all teams"},
+    "facilitator.heading.activities": {"nl": "Alle activiteiten", "en": "All activities"},
+    "facilitator.made_on": {"nl": "Gemaakt op {date} met het Werkboek Disseminatie.",
+                            "en": "Made on {date} with the Werkboek Disseminatie."},
+}
+register(TEXTS)
+
+TEAM_FILE_SUFFIXES = XLSX_SUFFIXES + CSV_SUFFIXES
+
+
+@dataclass(frozen=True)
+class TeamPlan:
+    """One team's plan: its name, where it came from, the plan record and its frames."""
+
+    team: str
+    source: str
+    plan: Plan
+    tables: dict[str, pd.DataFrame]
+
+    def data(self, catalog: Catalog | None = None) -> PlanData:
+        """The plan as :mod:`workbook.export` takes it (for a team's own export)."""
+        return PlanData(self.plan, self.tables, catalog or load_catalog())
+
+    def live_activities(self) -> pd.DataFrame:
+        activities = self.tables["activities"]
+        keep = activities["status"] != Status.GEANNULEERD.value
+        if "deleted" in activities:
+            keep &= ~activities["deleted"].astype(bool)
+        return activities[keep]
+
+
+# ----- gathering ----------------------------------------------------------------------
+
+
+def teams_from_store(store: Store, source: str | None = None) -> list[TeamPlan]:
+    """Every plan of ``store``, in the order they were made."""
+    teams = []
+    for plan_id in store.plans()["id"]:
+        plan = store.plan(int(plan_id))
+        teams.append(TeamPlan(plan.name, source or t("facilitator.source_store"), plan,
+                              store.plan_tables(int(plan_id))))
+    return teams
+
+
+def team_files(folder: Path | str) -> list[Path]:
+    """The xlsx and csv files in ``folder`` (not hidden ones, not Excel's ~$ lock files)."""
+    return sorted(
+        path for path in Path(folder).iterdir()
+        if path.is_file() and path.suffix.lower() in TEAM_FILE_SUFFIXES
+        and not path.name.startswith((".", "~$"))
+    )
+
+
+def _sources(sources: Path | str | Iterable[Any]) -> list[tuple[str, Path | bytes]]:
+    """(file name, path or bytes) for a folder, paths, or (name, bytes) pairs."""
+    if isinstance(sources, (str, Path)) and Path(sources).is_dir():
+        return [(path.name, path) for path in team_files(sources)]
+    if isinstance(sources, (str, Path)):
+        return [(Path(sources).name, Path(sources))]
+    found = []
+    for item in sources:
+        if isinstance(item, tuple):
+            name, content = item
+            found.append((str(name), bytes(content)))
+        else:
+            found.append((Path(item).name, Path(item)))
+    return found
+
+
+def team_name(plan_info: dict[str, Any], filename: str) -> str:
+    """A team's name: the file's Plan sheet name, else the file name without extension."""
+    name = str(plan_info.get("name") or "").strip()
+    if not name:
+        name = re.sub(r"\s+", " ", Path(filename).stem.replace("_", " ")).strip()
+    return name[:120] or "team"
+
+
+def _unique(store: Store, name: str) -> str:
+    candidate, counter = name, 2
+    while store.plan_id(candidate) is not None:
+        suffix = f" ({counter})"
+        candidate = f"{name[:120 - len(suffix)]}{suffix}"
+        counter += 1
+    return candidate
+
+
+def import_team_files(
+    store: Store,
+    sources: Path | str | Iterable[Any],
+    *,
+    catalog: Catalog | None = None,
+    lang: str | None = None,
+) -> tuple[list[ImportResult], dict[str, ImportRefused]]:
+    """Add each file as a plan of its own to ``store``, named after its team.
+
+    Returns the imports that succeeded and, per file name, the refusals (their
+    ``report(lang)`` says what to fix); a refused file leaves the store untouched.
+    """
+    catalog = catalog or load_catalog()
+    results: list[ImportResult] = []
+    refused: dict[str, ImportRefused] = {}
+    for filename, content in _sources(sources):
+        try:
+            parsed = parse_plan(content, filename=filename, catalog=catalog, lang=lang)
+        except ImportRefused as exc:
+            refused[filename] = exc
+            continue
+        name = _unique(store, team_name(parsed.plan, filename))
+        results.append(write_plan(store, parsed, plan_name=name, plan_details=parsed.plan,
+                                  lang=lang))
+    return results, refused
+
+
+def teams_from_files(
+    sources: Path | str | Iterable[Any],
+    *,
+    catalog: Catalog | None = None,
+    lang: str | None = None,
+) -> tuple[list[TeamPlan], dict[str, ImportRefused]]:
+    """Read planning files (a folder, paths or ``(name, bytes)`` pairs) as team plans.
+
+    The files go into a private in-memory store, never into the workbook's own store.
+    """
+    memory = Store("sqlite://")
+    try:
+        results, refused = import_team_files(memory, sources, catalog=catalog, lang=lang)
+        by_id = {r.plan_id: r.source for r in results}
+        teams = [
+            TeamPlan(team.team, by_id.get(int(plan_id), team.source), team.plan, team.tables)
+            for plan_id, team in zip(memory.plans()["id"], teams_from_store(memory), strict=True)
+            if int(plan_id) in by_id
+        ]
+    finally:
+        memory.engine.dispose()
+    return teams, refused
+
+
+# ----- combined frames ----------------------------------------------------------------
+
+
+def _team_heading(lang: str | None) -> str:
+    return t("facilitator.team", lang)
+
+
+def combined_activities(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
+                        lang: str | None = None) -> pd.DataFrame:
+    """Every team's planning table below each other, with a Team column in front."""
+    from .tables import planning_columns
+
+    catalog = catalog or load_catalog()
+    frames = []
+    for team in teams:
+        table = team.data(catalog).planning(lang)
+        table.insert(0, _team_heading(lang), team.team)
+        frames.append(table)
+    if not frames:
+        return pd.DataFrame(columns=[_team_heading(lang), *planning_columns(lang)])
+    return pd.concat(frames, ignore_index=True)
+
+
+def activities_per_team(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.DataFrame:
+    """Per team: source, number of activities, total cost, first and last date, indicators."""
+    rows = []
+    for team in teams:
+        live = team.live_activities()
+        when = pd.to_datetime(live["when"])
+        rows.append([
+            team.team,
+            team.source,
+            len(live),
+            float(live["price"].sum()) if len(live) else 0.0,
+            when.min() if len(live) else pd.NaT,
+            when.max() if len(live) else pd.NaT,
+            len(team.tables["indicators"]),
+        ])
+    columns = [_team_heading(lang), t("facilitator.source", lang),
+               t("facilitator.activities", lang), t("facilitator.cost", lang),
+               t("facilitator.first", lang), t("facilitator.last", lang),
+               t("facilitator.indicators", lang)]
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in columns[4:6]:
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def _per_team(counts: dict[str, dict[str, float]], order: Sequence[str], teams: Sequence[TeamPlan],
+              first_heading: str, lang: str | None, labels: dict[str, str]) -> pd.DataFrame:
+    """A frame: one row per key (in ``order``), one column per team, and a total column."""
+    names = [team.team for team in teams]
+    data = [[counts.get(key, {}).get(name, 0) for name in names] for key in order]
+    frame = pd.DataFrame(data, columns=names, index=pd.Index(
+        [labels.get(key, key) for key in order], name=first_heading))
+    frame[t("facilitator.total", lang)] = frame.sum(axis=1) if names else 0
+    return frame
+
+
+def totals_per_context(teams: Sequence[TeamPlan], lang: str | None = None,
+                       *, measure: str = "count") -> pd.DataFrame:
+    """Activities (``measure="count"``) or cost (``"cost"``) per context and team."""
+    counts: dict[str, dict[str, float]] = {}
+    for team in teams:
+        for row in team.live_activities().itertuples(index=False):
+            value = float(row.price) if measure == "cost" else 1
+            cell = counts.setdefault(row.context, {})
+            cell[team.team] = cell.get(team.team, 0) + value
+    order = [c.value for c in Context]
+    labels = {c: t(f"context.{c}", lang) for c in order}
+    return _per_team(counts, order, teams, t("field.context", lang), lang, labels)
+
+
+def _tags(team: TeamPlan, catalog: Catalog) -> dict[str, tuple[str, str]]:
+    """(scope, tier) per target group: the catalog's, and the team's own tagged groups."""
+    tags = {key: (group.scope, group.level) for key, group in catalog.target_groups.items()}
+    own = team.tables.get("target_groups")
+    if own is not None:
+        for row in own.itertuples(index=False):
+            if row.scope in {s.value for s in Scope} and row.level in {x.value for x in Tier}:
+                tags.setdefault(row.group, (row.scope, row.level))
+                tags.setdefault(normalize(row.group), (row.scope, row.level))
+    return tags
+
+
+def _cells() -> list[tuple[str, str]]:
+    return [(scope.value, tier.value) for scope in Scope for tier in Tier]
+
+
+def _cell_label(cell: tuple[str, str], lang: str | None) -> str:
+    return t("facilitator.cell", lang, scope=t(f"scope.{cell[0]}", lang),
+             tier=t(f"tier.{cell[1]}", lang))
+
+
+def _level_counts(teams: Sequence[TeamPlan], catalog: Catalog) -> dict[str, dict[str, float]]:
+    counts: dict[str, dict[str, float]] = {}
+    for team in teams:
+        tags = _tags(team, catalog)
+        for groups in team.live_activities()["target_groups"]:
+            reached = {tags.get(g) or tags.get(normalize(g)) for g in groups} - {None}
+            for cell in reached:
+                key = "|".join(cell)
+                counts.setdefault(key, {})
+                counts[key][team.team] = counts[key].get(team.team, 0) + 1
+    return counts
+
+
+def totals_per_level(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
+                     lang: str | None = None) -> pd.DataFrame:
+    """Activities per level cell (intern/extern × micro/meso/macro) and team."""
+    catalog = catalog or load_catalog()
+    order = ["|".join(cell) for cell in _cells()]
+    labels = {"|".join(cell): _cell_label(cell, lang) for cell in _cells()}
+    return _per_team(_level_counts(teams, catalog), order, teams,
+                     t("facilitator.level", lang), lang, labels)
+
+
+def totals_per_channel(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
+                       lang: str | None = None) -> pd.DataFrame:
+    """Activities per channel and team; most used channels first, own channels as typed."""
+    catalog = catalog or load_catalog()
+    counts: dict[str, dict[str, float]] = {}
+    for team in teams:
+        for channels in team.live_activities()["channels"]:
+            for channel in tuple(channels) or ("",):
+                cell = counts.setdefault(channel, {})
+                cell[team.team] = cell.get(team.team, 0) + 1
+    totals = {key: sum(values.values()) for key, values in counts.items()}
+    order = sorted(counts, key=lambda key: (-totals[key], key == "", key))
+    labels = {key: catalog.label_of(key, lang) for key in order if key}
+    labels[""] = t("facilitator.no_channel", lang)
+    return _per_team(counts, order, teams, t("facilitator.channel", lang), lang, labels)
+
+
+def coverage_gaps(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
+                  lang: str | None = None) -> pd.DataFrame:
+    """What teams leave empty: level cells and mandatory channels (EPRP) without activity.
+
+    One row per cell and per mandatory channel, one column per team with the number of
+    activities, and "Ontbreekt bij" naming the teams with none ("—" when every team has it).
+    """
+    catalog = catalog or load_catalog()
+    levels = totals_per_level(teams, catalog, lang)
+    mandatory: dict[str, dict[str, float]] = {}
+    for channel in catalog.mandatory_channels():
+        label = t("facilitator.mandatory", lang, name=channel.label(lang))
+        mandatory[label] = {
+            team.team: sum(channel.id in tuple(c) for c in team.live_activities()["channels"])
+            for team in teams
+        }
+    extra = _per_team(mandatory, list(mandatory), teams, levels.index.name, lang, {})
+    frame = pd.concat([levels, extra])
+    frame.index.name = t("facilitator.gap", lang)
+    names = [team.team for team in teams]
+    frame = frame.drop(columns=[t("facilitator.total", lang)])
+    frame[t("facilitator.missing_in", lang)] = [
+        ", ".join(name for name in names if row[name] == 0) or t("facilitator.nobody", lang)
+        for _, row in frame.iterrows()
+    ]
+    return frame
+
+
+def _measured(indicator: Any, measurements: pd.DataFrame, today: Any) -> float | None:
+    own = measurements[measurements["indicator_id"] == indicator.id]
+    own = own[pd.to_datetime(own["date"]) <= pd.Timestamp(today)]
+    if own.empty:
+        return None
+    if indicator.kind == "stand":
+        return float(own.sort_values("date", kind="stable")["value"].iloc[-1])
+    return float(own["value"].sum())
+
+
+def all_indicators(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.DataFrame:
+    """Every team's indicators: name, unit, target, deadline, kind, measured and share."""
+    today = config.today()
+    rows = []
+    for team in teams:
+        measurements = team.tables["measurements"]
+        for indicator in team.tables["indicators"].itertuples(index=False):
+            measured = _measured(indicator, measurements, today)
+            share = None
+            if measured is not None and indicator.target:
+                share = round(100 * measured / float(indicator.target))
+            rows.append([team.team, indicator.name, indicator.unit, float(indicator.target),
+                         pd.Timestamp(indicator.deadline), t(f"kind.{indicator.kind}", lang),
+                         measured, share])
+    columns = [_team_heading(lang), t("field.name", lang), t("field.unit", lang),
+               t("field.target", lang), t("field.deadline", lang), t("field.kind", lang),
+               t("facilitator.measured", lang), t("facilitator.share", lang)]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame[columns[4]] = pd.to_datetime(frame[columns[4]])
+    for column in columns[6:]:
+        frame[column] = frame[column].astype("Float64")
+    return frame
+
+
+# ----- the combined overview as files -------------------------------------------------
+
+
+def overview_frames(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
+                    lang: str | None = None) -> dict[str, pd.DataFrame]:
+    """Every frame of the overview, keyed by its sheet/section name (without index)."""
+    catalog = catalog or load_catalog()
+    return {
+        "teams": activities_per_team(teams, lang),
+        "context": totals_per_context(teams, lang).reset_index(),
+        "level": totals_per_level(teams, catalog, lang).reset_index(),
+        "channel": totals_per_channel(teams, catalog, lang).reset_index(),
+        "gaps": coverage_gaps(teams, catalog, lang).reset_index(),
+        "indicators": all_indicators(teams, lang),
+        "activities": combined_activities(teams, catalog, lang),
+    }
+
+
+def overview_xlsx_bytes(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
+                        lang: str | None = None) -> bytes:
+    """The combined overview as an Excel workbook, one sheet per frame."""
+    from openpyxl import Workbook
+
+    from .export.xlsx import workbook_bytes, write_table
+
+    frames = overview_frames(teams, catalog, lang)
+    money = [t("facilitator.cost", lang), t("field.price", lang)]
+    wrap = [t("field.what", lang), t("field.target_groups", lang), t("field.how", lang)]
+    book = Workbook()
+    book.remove(book.active)
+    for key in ("teams", "activities", "context", "level", "channel", "gaps", "indicators"):
+        sheet = book.create_sheet(t(f"facilitator.sheet.{key}", lang)[:31])
+        write_table(sheet, frames[key], money=money, wrap=wrap)
+    book.properties.title = t("facilitator.title", lang)
+    book.properties.creator = "Werkboek Disseminatie"
+    return workbook_bytes(book)
+
+
+_OVERVIEW = """<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<title>{{ title }}</title>
+<style>
+  body { font-family: system-ui, "Segoe UI", Roboto, sans-serif; max-width: 1300px;
+         margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
+  h2 { border-bottom: 2px solid #003399; margin-top: 2rem; }
+  table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+  th, td { border: 1px solid #bbb; padding: .3rem .45rem; text-align: left;
+           vertical-align: top; }
+  th { background: #dce6f1; }
+  td.num { text-align: right; white-space: nowrap; }
+  figure { margin: 1rem 0; break-inside: avoid; }
+  figure img { max-width: 100%; }
+  .muted { color: #555; font-size: .85rem; }
+  @media print { body { margin: 0; max-width: none; font-size: 9pt; }
+                 tr { break-inside: avoid; } thead { display: table-header-group; } }
+</style>
+</head>
+<body>
+{% macro td(cell) %}<td{% if cell.num %} class="num"{% endif %}>{{ cell.text }}</td>{% endmacro %}
+<h1>{{ title }}</h1>
+<p class="muted">{{ made_on }}</p>
+{% for section in sections %}
+<section>
+  <h2>{{ section.heading }}</h2>
+  <table>
+    <thead><tr>{% for h in section.table.headings %}<th>{{ h }}</th>{% endfor %}</tr></thead>
+    <tbody>
+    {% for row in section.table.rows %}
+      <tr>{% for cell in row %}{{ td(cell) }}{% endfor %}</tr>
+    {% endfor %}
+    </tbody>
+  </table>
+</section>
+{% endfor %}
+{% for chart in charts %}
+<figure><figcaption>{{ chart.title }}</figcaption>
+  <img alt="{{ chart.title }}" src="data:image/png;base64,{{ chart.data }}"></figure>
+{% endfor %}
+</body>
+</html>
+"""
+
+
+def overview_html(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
+                  lang: str | None = None, *, charts: Iterable[Any] = ()) -> str:
+    """The combined overview as one self-contained, escaped HTML page.
+
+    ``charts``: ``(title, Figure | PNG bytes)`` pairs to embed below the tables.
+    """
+    from jinja2 import Environment, select_autoescape
+
+    from .export.report import _as_charts, format_date, frame_html_table
+
+    lang = language(lang)
+    frames = overview_frames(teams, catalog, lang)
+    money = [t("facilitator.cost", lang), t("field.price", lang)]
+    sections = [
+        {"heading": t(f"facilitator.heading.{key}", lang),
+         "table": frame_html_table(frames[key], lang, money)}
+        for key in ("teams", "context", "level", "channel", "gaps", "indicators", "activities")
+    ]
+    environment = Environment(autoescape=select_autoescape(default=True,
+                                                           default_for_string=True),
+                              trim_blocks=True, lstrip_blocks=True)
+    return environment.from_string(_OVERVIEW).render(
+        lang=lang,
+        title=t("facilitator.title", lang),
+        made_on=t("facilitator.made_on", lang, date=format_date(config.today())),
+        sections=sections,
+        charts=[{"title": c.title, "data": c.data_uri_payload()} for c in _as_charts(charts)],
+    )
+
+
+__all__ = [
+    "TeamPlan", "activities_per_team", "all_indicators", "combined_activities",
+    "coverage_gaps", "import_team_files", "overview_frames", "overview_html",
+    "overview_xlsx_bytes", "team_files", "team_name", "teams_from_files", "teams_from_store",
+    "totals_per_channel", "totals_per_context", "totals_per_level",
+]

@@ -1,0 +1,1158 @@
+"""Import a planning table that a team filled in a spreadsheet: xlsx or csv, Dutch or English.
+
+Two steps, so notebooks, the command line and the facilitator share them:
+
+- :func:`parse_plan` reads a file (path or uploaded bytes) into validated records without
+  touching any store. Any problem anywhere raises :class:`ImportRefused`, which lists
+  *every* problem as "rij N, kolom X: …" / "row N, column X: …".
+- :func:`write_plan` adds the parsed rows to a plan of a store; :func:`import_plan` does
+  both. Nothing is written unless the whole file is valid.
+
+What the importer accepts:
+
+- Headings of the deck's table (*Context, Wat, Naar wie, Hoe / kanalen, Wanneer,
+  Indicator, Streefwaarde, Prijs, Verantwoordelijke, Status*), in Dutch or English and a
+  few common synonyms, matched ignoring case, spaces, slashes and accents; separate
+  *Methode* and *Kanalen* columns are taken too. *Wat*, *Naar wie* and *Wanneer* are
+  required; a missing *Context* column means "binnen eigen school", an empty *Status*
+  means "gepland", an empty *Prijs* means 0. Other columns are ignored (and reported).
+- Dates as 2025-10-14, 14/10/2025, 14-10-2025, 14.10.2025, a real spreadsheet date, or a
+  month and year in Dutch or English ("oktober 2025", "Oct 2025": the 1st of that month).
+- Amounts as 1250.5, 1250,5, 1.250,50, 1,250.50, € 1.250,50, 1 250 EUR.
+- Several target groups, methods or channels per cell, split on , ; / and line breaks; a
+  catalog entry that holds a slash itself ("Leerlingen / vrienden") stays whole, and a
+  value the catalog lacks is kept as the team's own. In *Hoe / kanalen*, catalog methods
+  become methods and catalog channels channels; an own value counts as a method when a
+  catalog method follows it in the cell, else as a channel (so exported tables come back
+  in the same order).
+- The *Indicator* column names indicators: a name the plan already has (ignoring case and
+  accents) links to it; an unknown name becomes a **new indicator** of the plan — from
+  the file's *Indicatoren* sheet when it has one (an xlsx export does), else as a draft
+  with unit "aantal"/"count", the sum of its rows' target values as target and its last
+  row's date as deadline, which the team completes in the *waarom* notebook. The import
+  summary names every indicator it created.
+- An xlsx export of the workbook also brings its *Indicatoren* and *Metingen* sheets
+  along, and its *Plan* sheet names the team (used by the facilitator).
+- Text that an export protected against formulas ('=…) loses that apostrophe again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import cellsafety
+from .catalog import Catalog, load_catalog, normalize
+from .i18n import MESSAGES, register, t
+from .model import (
+    Activity,
+    Context,
+    Indicator,
+    InvalidRecord,
+    Kind,
+    Measurement,
+    Plan,
+    Problem,
+    Status,
+    validate,
+)
+from .store import Store, StoreError
+from .tablefile import Sheet, TableFileError, read_sheets
+
+TEXTS: dict[str, dict[str, str]] = {
+    "import.at_cell": {
+        "nl": "rij {row}, kolom {column}: {message}",
+        "en": "row {row}, column {column}: {message}",
+    },
+    "import.at_row": {"nl": "rij {row}: {message}", "en": "row {row}: {message}"},
+    "import.in_sheet": {"nl": "blad {sheet}, {text}", "en": "sheet {sheet}, {text}"},
+    "import.refused": {
+        "nl": "Niets geïmporteerd uit {source}: pas het bestand aan en probeer opnieuw.",
+        "en": "Nothing imported from {source}: please correct the file and try again.",
+    },
+    "import.bad_date": {
+        "nl": "'{value}' is geen datum; verwacht bv. 14/10/2025, 2025-10-14 of oktober 2025.",
+        "en": "'{value}' is not a date; expected e.g. 14/10/2025, 2025-10-14 or October 2025.",
+    },
+    "import.bad_amount": {
+        "nl": "'{value}' is geen bedrag of getal; verwacht bv. 1250, 1.250,50 of € 1.250,50.",
+        "en": "'{value}' is not an amount or number; expected e.g. 1250, 1,250.50 or € 1250.50.",
+    },
+    "import.bad_context": {
+        "nl": "'{value}' is geen context; kies uit: {choices}.",
+        "en": "'{value}' is not a context; choose from: {choices}.",
+    },
+    "import.bad_status": {
+        "nl": "'{value}' is geen status; kies uit: {choices}.",
+        "en": "'{value}' is not a status; choose from: {choices}.",
+    },
+    "import.bad_kind": {
+        "nl": "'{value}' is geen soort meting; kies uit: {choices}.",
+        "en": "'{value}' is not a kind of measurement; choose from: {choices}.",
+    },
+    "import.unknown_indicator": {
+        "nl": "indicator '{value}' staat niet in het bestand (niet op het blad Indicatoren "
+        "en niet in de planningstabel).",
+        "en": "indicator '{value}' is not in the file (neither on the Indicators sheet nor "
+        "in the planning table).",
+    },
+    "import.duplicate_indicator": {
+        "nl": "indicator '{value}' staat twee keer op het blad.",
+        "en": "indicator '{value}' appears twice on the sheet.",
+    },
+    "import.missing_columns": {
+        "nl": "kolommen ontbreken: {missing} (gevonden: {found}).",
+        "en": "columns missing: {missing} (found: {found}).",
+    },
+    "import.duplicate_column": {
+        "nl": "de kolom {column} staat er twee keer in.",
+        "en": "the column {column} appears twice.",
+    },
+    "import.no_table": {
+        "nl": "Geen planningstabel gevonden: verwacht een rij met de kolomkoppen {expected}.",
+        "en": "No planning table found: expected a row with the headings {expected}.",
+    },
+    "import.no_rows": {
+        "nl": "De planningstabel heeft kolomkoppen maar geen ingevulde rijen.",
+        "en": "The planning table has headings but no filled-in rows.",
+    },
+    "import.file.empty": {"nl": "Het bestand is leeg.", "en": "The file is empty."},
+    "import.file.binary": {
+        "nl": "Dit is geen tekst- of rekenbladbestand (bewaar als .xlsx of .csv).",
+        "en": "This is not a text or spreadsheet file (save it as .xlsx or .csv).",
+    },
+    "import.file.unreadable": {
+        "nl": "Het bestand kan niet gelezen worden ({reason}).",
+        "en": "The file cannot be read ({reason}).",
+    },
+    "import.file.not_xlsx": {
+        "nl": "Dit is geen leesbaar Excel-bestand (.xlsx); bewaar het opnieuw als .xlsx of .csv.",
+        "en": "This is not a readable Excel file (.xlsx); save it again as .xlsx or .csv.",
+    },
+    "import.file.old_xls": {
+        "nl": "Oude Excel-bestanden (.xls) worden niet gelezen; bewaar als .xlsx of .csv.",
+        "en": "Old Excel files (.xls) are not read; save as .xlsx or .csv.",
+    },
+    "import.file.unsupported": {
+        "nl": "Bestanden van het type {suffix} worden niet gelezen; gebruik .xlsx of .csv.",
+        "en": "Files of type {suffix} are not read; use .xlsx or .csv.",
+    },
+    "import.file.too_big": {
+        "nl": "Het bestand is groter dan {megabytes} MB; is dit wel een planningstabel?",
+        "en": "The file is larger than {megabytes} MB; is this really a planning table?",
+    },
+    "import.file.too_many_rows": {
+        "nl": "Het bestand heeft meer dan {maximum} rijen; is dit wel een planningstabel?",
+        "en": "The file has more than {maximum} rows; is this really a planning table?",
+    },
+    "import.file.bad_csv": {
+        "nl": "Het CSV-bestand is onleesbaar ({reason}).",
+        "en": "The CSV file cannot be read ({reason}).",
+    },
+    "import.default_unit": {"nl": "aantal", "en": "count"},
+    "import.summary": {
+        "nl": "{activities} activiteiten toegevoegd aan plan '{plan}' (uit {source}).",
+        "en": "{activities} activities added to plan '{plan}' (from {source}).",
+    },
+    "import.summary_new_plan": {
+        "nl": "Nieuw plan '{plan}' aangemaakt.",
+        "en": "New plan '{plan}' created.",
+    },
+    "import.summary_indicators": {
+        "nl": "Nieuwe indicatoren: {names}.",
+        "en": "New indicators: {names}.",
+    },
+    "import.summary_drafts": {
+        "nl": "Vul eenheid, streefwaarde en datum aan voor: {names} (notebook 'waarom').",
+        "en": "Complete unit, target and date for: {names} (notebook 'why').",
+    },
+    "import.summary_measurements": {
+        "nl": "{count} metingen toegevoegd.",
+        "en": "{count} measurements added.",
+    },
+    "import.summary_ignored": {
+        "nl": "Genegeerde kolommen: {columns}.",
+        "en": "Ignored columns: {columns}.",
+    },
+}
+register(TEXTS)
+
+
+# ----- headings -----------------------------------------------------------------------
+
+
+def heading_key(text: Any) -> str:
+    """A heading folded for matching: no case, accents, spaces, slashes or punctuation."""
+    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", folded.casefold())
+
+
+def _aliases(*names: str, fields: Sequence[str] = ()) -> frozenset[str]:
+    """Spellings for one column: the field labels in every language plus synonyms."""
+    keys = {heading_key(name) for name in names}
+    for name in fields:
+        entry = MESSAGES.get(f"field.{name}", {})
+        keys.update(heading_key(label) for label in entry.values())
+    return frozenset(key for key in keys if key)
+
+
+PLANNING_HEADINGS: dict[str, frozenset[str]] = {
+    "context": _aliases("contekst", "kader", fields=("context",)),
+    "what": _aliases("activiteit", "activity", "actie", "action", fields=("what",)),
+    "target_groups": _aliases(
+        "naar wie", "voor wie", "doelgroep", "doelgroepen", "target group", "target groups",
+        "audience", "to whom", fields=("target_groups",),
+    ),
+    "how": _aliases(
+        "hoe", "how", "hoe en kanalen", "methode en kanalen", "methods and channels",
+        "methode / kanalen", "method / channels", "how / channels", fields=("how",),
+    ),
+    "methods": _aliases("methode", "methoden", "method", "methods", "werkvorm", "werkvormen"),
+    "channels": _aliases("kanaal", "kanalen", "channel", "channels"),
+    "when": _aliases("datum", "date", "wanneer", "when", fields=("when",)),
+    "indicator": _aliases("indicatoren", "indicators", fields=("indicator",)),
+    "target_value": _aliases(
+        "streefwaarde", "streefcijfer", "target", "target value", fields=("target_value",)
+    ),
+    "price": _aliases(
+        "prijs", "kost", "kosten", "kostprijs", "budget", "bedrag", "price", "cost", "costs",
+        "amount", "prijs (euro)", "prijs in euro", "kost (eur)", fields=("price",),
+    ),
+    "responsible": _aliases(
+        "verantwoordelijke", "verantwoordelijk", "wie", "door wie", "uitvoerder", "partner",
+        "responsible", "who", "owner", "responsible partner", fields=("responsible",),
+    ),
+    "status": _aliases("stand van zaken", "state", fields=("status",)),
+}
+PLANNING_REQUIRED = ("what", "target_groups", "when")
+
+INDICATOR_HEADINGS: dict[str, frozenset[str]] = {
+    "name": _aliases("naam", "name", "indicator", fields=("name",)),
+    "unit": _aliases("eenheid", "unit", fields=("unit",)),
+    "target": _aliases("streefwaarde", "target", "target value", fields=("target",)),
+    "deadline": _aliases(
+        "doel bereikt op", "deadline", "tegen", "wanneer doel bereikt", "target reached by",
+        fields=("deadline",),
+    ),
+    "kind": _aliases("soort", "soort meting", "kind", "kind of measurement", fields=("kind",)),
+}
+INDICATOR_REQUIRED = ("name", "unit", "target", "deadline")
+
+MEASUREMENT_HEADINGS: dict[str, frozenset[str]] = {
+    "indicator": _aliases("indicator"),
+    "date": _aliases("datum", "date", "gemeten op", "measured on", fields=("date",)),
+    "value": _aliases("waarde", "gemeten", "value", "measured", fields=("value",)),
+    "note": _aliases("opmerking", "opmerkingen", "note", "notes", fields=("note",)),
+}
+MEASUREMENT_REQUIRED = ("indicator", "date", "value")
+
+PLAN_FIELDS: dict[str, frozenset[str]] = {
+    "name": _aliases("naam", "plan", "team", "name", "naam plan", "plan name"),
+    "project": _aliases("project", fields=("project",)),
+    "organisation": _aliases("organisatie", "school", "organisation", "organization",
+                             fields=("organisation",)),
+    "start": _aliases("start", fields=("start",)),
+    "end": _aliases("einde", "end", fields=("end",)),
+}
+PLAN_SHEET_NAMES = frozenset({"plan", "project", "team"})
+
+
+# ----- problems -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One problem in an imported file, placed by row and column when it has a place."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    row: int | None = None
+    column: str | None = None
+    sheet: str | None = None
+    problem: Problem | None = None  # a validation problem of workbook.model
+
+    def message(self, lang: str | None = None) -> str:
+        if self.problem is not None:
+            text = _model_message(self.problem, lang)
+        else:
+            params = {
+                key: value.labels(lang) if isinstance(value, _ChoiceList | _FieldList) else value
+                for key, value in self.params.items()
+            }
+            text = t(self.key, lang, **params)
+        if self.row is not None and self.column:
+            text = t("import.at_cell", lang, row=self.row, column=self.column, message=text)
+        elif self.row is not None:
+            text = t("import.at_row", lang, row=self.row, message=text)
+        if self.sheet:
+            text = t("import.in_sheet", lang, sheet=self.sheet, text=text)
+        return text
+
+
+def _model_message(problem: Problem, lang: str | None) -> str:
+    """A model problem's message without its field name (the column names the place)."""
+    params = dict(problem.params)
+    if "enum" in params:
+        prefix = params.pop("enum")
+        params["choices"] = ", ".join(t(f"{prefix}.{v}", lang) for v in params.pop("values"))
+    return t(f"error.{problem.code}", lang, **params)
+
+
+class ImportRefused(ValueError):
+    """The file was refused as a whole; ``problems`` lists everything to correct."""
+
+    def __init__(self, problems: list[ImportProblem], source: str = ""):
+        self.problems = problems
+        self.source = source
+        super().__init__("\n".join(self.messages()))
+
+    def messages(self, lang: str | None = None) -> list[str]:
+        return [problem.message(lang) for problem in self.problems]
+
+    def report(self, lang: str | None = None) -> str:
+        """A heading line and one line per problem, for the command line or a widget."""
+        head = t("import.refused", lang, source=self.source or "?")
+        return "\n".join([head, *(f"- {line}" for line in self.messages(lang))])
+
+
+# ----- cell values --------------------------------------------------------------------
+
+MONTHS = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "feb": 2, "february": 2, "febr": 2,
+    "maart": 3, "mrt": 3, "march": 3, "mar": 3, "maa": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "augustus": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_ISO = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
+_MONTH_YEAR = re.compile(r"^([a-z]+)\.?,?\s+(\d{4})$")
+
+
+def is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: trimmed, a whole number without '.0', formula protection removed."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        value = value.date() if value.time() == datetime.min.time() else value
+    if isinstance(value, date):
+        return value.isoformat()
+    return cellsafety.restore(str(value).strip())
+
+
+def parse_date(value: Any) -> date | None:
+    """A date from a spreadsheet date or from text; None for an empty cell.
+
+    Raises ValueError for anything else (a month and year give the 1st of the month).
+    """
+    if is_blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if match := _ISO.match(text):
+        year, month, day = (int(part) for part in match.groups())
+        return date(year, month, day)
+    if match := _DAY_FIRST.match(text):
+        day, month, year = (int(part) for part in match.groups())
+        return date(year, month, day)
+    folded = normalize(text)
+    if (match := _MONTH_YEAR.match(folded)) and match.group(1) in MONTHS:
+        return date(int(match.group(2)), MONTHS[match.group(1)], 1)
+    raise ValueError(text)
+
+
+_CURRENCY = re.compile(r"(€|eur(?:o|os)?\b|\$)", re.IGNORECASE)
+
+
+def parse_amount(value: Any, decimal: str | None = None) -> float | None:
+    """A number from a cell: 1250.5, 1250,5, 1.250,50, 1,250.50, € 1.250,50, 1 250 EUR.
+
+    ``decimal`` is the file's decimal mark when known (``","`` for a ``;``-CSV, ``"."`` for
+    a ``,``-CSV); it settles "1.250" and "1,250". Without it the Flemish habit applies:
+    a comma is decimal, a lone dot followed by three digits groups thousands.
+    None for an empty cell; ValueError for text that is not a number.
+    """
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(str(value))
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = _CURRENCY.sub("", unicodedata.normalize("NFKC", str(value)))
+    text = re.sub(r"[\s']", "", text).strip()
+    if text in ("-", "–", "—"):
+        return 0.0
+    if not re.fullmatch(r"[+-]?[\d.,]*\d[\d.,]*", text):
+        raise ValueError(str(value))
+    if "," in text and "." in text:
+        mark = "," if text.rfind(",") > text.rfind(".") else "."
+    elif "," in text or "." in text:
+        sep = "," if "," in text else "."
+        if text.count(sep) > 1:
+            mark = "," if sep == "." else "."  # repeated: it groups thousands
+        elif re.search(rf"\{sep}\d{{3}}$", text) and (decimal or ",") != sep:
+            mark = "," if sep == "." else "."  # "1.250" with a decimal comma: thousands
+        else:
+            mark = sep
+    else:
+        mark = "."
+    grouping = "." if mark == "," else ","
+    number = text.replace(grouping, "").replace(mark, ".")
+    try:
+        return float(number)
+    except ValueError:
+        raise ValueError(str(value)) from None
+
+
+def _choice_map(enum_type: type, prefix: str, extra: dict[str, Iterable[str]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for member in enum_type:
+        spellings = [member.value, *extra.get(member.value, ())]
+        spellings += list(MESSAGES[f"{prefix}.{member.value}"].values())
+        for spelling in spellings:
+            found[heading_key(spelling)] = member.value
+    return found
+
+
+_CONTEXTS = _choice_map(Context, "context", {
+    "binnen_school": ("binnen", "binnen school", "school", "eigen school", "intern", "internal",
+                      "within school", "in school", "own school"),
+    "tussen_partners": ("tussen", "partners", "tussen partners", "projectpartners",
+                        "transnationaal", "between partners", "transnational", "partnership"),
+})
+_STATUSES = _choice_map(Status, "status", {
+    "gepland": ("planned", "te doen", "todo", "to do", "nog te doen", "plan"),
+    "bezig": ("in progress", "lopend", "loopt", "ongoing", "busy", "in uitvoering"),
+    "uitgevoerd": ("done", "klaar", "gedaan", "afgerond", "voltooid", "completed", "finished"),
+    "geannuleerd": ("cancelled", "canceled", "afgelast", "geschrapt", "geannuleerd"),
+})
+_KINDS = _choice_map(Kind, "kind", {
+    "cumulatief": ("telt op", "optellend", "cumulative", "adds up", "sum"),
+    "stand": ("reading", "standen", "level", "running total"),
+})
+
+
+def _choice(value: str, choices: dict[str, str]) -> str | None:
+    key = heading_key(value)
+    if key in choices:
+        return choices[key]
+    # a label with an explanation, e.g. "telt op (bv. deelnemers per infosessie)"
+    head = heading_key(re.split(r"[(:]", value, maxsplit=1)[0])
+    return choices.get(head)
+
+
+def _choice_labels(enum_type: type, prefix: str, lang: str | None) -> str:
+    return ", ".join(t(f"{prefix}.{member.value}", lang) for member in enum_type)
+
+
+# ----- several values in one cell -----------------------------------------------------
+
+_SEPARATORS = re.compile(r"([,;/\n])")
+MAX_JOINED = 4
+
+
+def split_values(cell: str, match: Callable[[str], Any]) -> list[tuple[str, Any]]:
+    """Split a cell on , ; / and line breaks, keeping catalog entries that hold a separator.
+
+    Returns ``(text, matched)`` pairs, ``matched`` being ``match(text)`` (None for an own
+    value). Neighbouring own values separated only by a slash stay one value
+    ("Oud-leerlingen / alumni"), because a slash splits only where the catalog knows a part.
+    """
+    parts = _SEPARATORS.split(cell)
+    texts, seps = parts[0::2], parts[1::2]
+    items: list[tuple[int, int, Any]] = []  # first token, last token, match
+    i = 0
+    while i < len(texts):
+        if not texts[i].strip():
+            i += 1
+            continue
+        step, found = 1, None
+        for size in range(min(MAX_JOINED, len(texts) - i), 1, -1):
+            candidate = _join(texts, seps, i, i + size - 1)
+            if candidate and (found := match(candidate)) is not None:
+                step = size
+                break
+        else:
+            found = match(texts[i].strip())
+        items.append((i, i + step - 1, found))
+        i += step
+    merged: list[tuple[int, int, Any]] = []
+    for first, last, found in items:
+        if (
+            merged
+            and found is None
+            and merged[-1][2] is None
+            and all(seps[k] == "/" for k in range(merged[-1][1], first))
+        ):
+            merged[-1] = (merged[-1][0], last, None)
+        else:
+            merged.append((first, last, found))
+    return [(_join(texts, seps, first, last), found) for first, last, found in merged]
+
+
+def _join(texts: list[str], seps: list[str], first: int, last: int) -> str:
+    pieces = [texts[first]]
+    for k in range(first, last):
+        pieces += [seps[k], texts[k + 1]]
+    return "".join(pieces).strip()
+
+
+def _how(cell: str, catalog: Catalog) -> tuple[list[str], list[str]]:
+    """Methods and channels from a *Hoe / kanalen* cell (see the module notes)."""
+
+    match_method, match_channel = _matcher(catalog, "method"), _matcher(catalog, "channel")
+
+    def match(text: str) -> tuple[str, str] | None:
+        if found := match_method(text):
+            return ("method", found)
+        if found := match_channel(text):
+            return ("channel", found)
+        return None
+
+    items = split_values(cell, match)
+    methods: list[str] = []
+    channels: list[str] = []
+    for index, (text, found) in enumerate(items):
+        if found is not None:
+            (methods if found[0] == "method" else channels).append(found[1])
+        elif any(later and later[0] == "method" for _, later in items[index + 1:]):
+            methods.append(text)
+        else:
+            channels.append(text)
+    return methods, channels
+
+
+def _listed(cell: str, match: Callable[[str], str | None]) -> list[str]:
+    return [found or text for text, found in split_values(cell, match)]
+
+
+def _without_brackets(text: str) -> str:
+    return normalize(re.sub(r"\([^)]*\)", " ", text))
+
+
+def _matcher(catalog: Catalog, kind: str) -> Callable[[str], str | None]:
+    """The catalog's own matching, then its labels without their bracketed part.
+
+    So "Project partners" finds "Project partners (partner schools)".
+    """
+    entries = {"target_group": catalog.target_groups, "method": catalog.methods,
+               "channel": catalog.channels}[kind]
+    short: dict[str, str] = {}
+    for entry in entries.values():
+        for name in (entry.nl, entry.en):
+            if "(" in name:
+                short.setdefault(_without_brackets(name), entry.id)
+    exact = getattr(catalog, f"match_{kind}")
+
+    def match(text: str) -> str | None:
+        return exact(text) or short.get(normalize(text))
+
+    return match
+
+
+# ----- the table in a sheet -----------------------------------------------------------
+
+
+@dataclass
+class _Table:
+    sheet: Sheet
+    header_row: int
+    columns: dict[str, int]  # field -> cell index
+    headings: dict[str, str]  # field -> heading as written
+    ignored: list[str]
+    body: list[tuple[int, list[Any]]]
+
+    def cell(self, cells: list[Any], name: str) -> Any:
+        index = self.columns.get(name)
+        return cells[index] if index is not None and index < len(cells) else None
+
+
+HEADER_SEARCH_ROWS = 15
+
+
+def _find_table(sheet: Sheet, headings: dict[str, frozenset[str]], required: Sequence[str],
+                ) -> tuple[_Table | None, list[ImportProblem], int]:
+    """The table whose heading row holds the required headings; with the best score."""
+    best: tuple[int, int, list[Any]] | None = None
+    for number, cells in sheet.rows[:HEADER_SEARCH_ROWS]:
+        keys = [heading_key(cell) if not is_blank(cell) else "" for cell in cells]
+        score = sum(1 for key in keys if any(key in names for names in headings.values()))
+        if score and (best is None or score > best[0]):
+            best = (score, number, cells)
+    if best is None:
+        return None, [], 0
+    _, number, cells = best
+    columns: dict[str, int] = {}
+    written: dict[str, str] = {}
+    ignored: list[str] = []
+    problems: list[ImportProblem] = []
+    for index, cell in enumerate(cells):
+        if is_blank(cell):
+            continue
+        key = heading_key(cell)
+        name = next((f for f, names in headings.items() if key in names), None)
+        if name is None:
+            ignored.append(str(cell).strip())
+        elif name in columns:
+            problems.append(ImportProblem("import.duplicate_column", {"column": str(cell).strip()},
+                                          row=number))
+        else:
+            columns[name], written[name] = index, str(cell).strip()
+    missing = [name for name in required if name not in columns]
+    if missing:
+        found = ", ".join(str(c).strip() for c in cells if not is_blank(c)) or "—"
+        problems.append(ImportProblem("import.missing_columns",
+                                      {"missing": _FieldList(missing), "found": found},
+                                      row=number))
+    body = [(n, c) for n, c in sheet.rows if n > number and any(not is_blank(v) for v in c)]
+    table = _Table(sheet, number, columns, written, ignored, body)
+    return table, problems, best[0]
+
+
+def _heading_label(name: str, lang: str | None = None) -> str:
+    key = {"how": "how", "indicator": "indicator"}.get(name, name)
+    return t(f"field.{key}", lang) if f"field.{key}" in MESSAGES else name
+
+
+# ----- parsing ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParsedActivity:
+    row: int
+    indicator: str | None  # the indicator's name as written, None when empty
+    activity: Activity
+
+
+@dataclass(frozen=True)
+class ParsedMeasurement:
+    row: int
+    indicator: str
+    measurement: Measurement  # indicator_id is a placeholder (0) until written
+
+
+@dataclass(frozen=True)
+class ParsedPlan:
+    """A file's content as validated records, not yet in any store."""
+
+    source: str
+    activities: list[ParsedActivity]
+    indicators: list[Indicator]  # from an Indicatoren sheet
+    drafts: list[Indicator]  # named in the planning table only
+    measurements: list[ParsedMeasurement]
+    plan: dict[str, Any]  # name, project, organisation, start, end from a Plan sheet
+    ignored_columns: list[str]
+
+    def indicator_names(self) -> list[str]:
+        return [i.name for i in self.indicators] + [d.name for d in self.drafts]
+
+
+def _key(name: str) -> str:
+    return normalize(name)
+
+
+def parse_plan(
+    source: Path | str | bytes,
+    *,
+    filename: str | None = None,
+    catalog: Catalog | None = None,
+    lang: str | None = None,
+) -> ParsedPlan:
+    """Read and validate a planning file; raise :class:`ImportRefused` listing every problem."""
+    catalog = catalog or load_catalog()
+    name = filename or (Path(source).name if isinstance(source, (str, Path)) else "upload")
+    try:
+        sheets = read_sheets(source, filename=name)
+    except TableFileError as exc:
+        raise ImportRefused([ImportProblem(f"import.file.{exc.key}", exc.params)], name) from None
+
+    found = _locate(sheets)
+    if found["planning"] is None:
+        expected = _FieldList(PLANNING_REQUIRED)
+        raise ImportRefused([ImportProblem("import.no_table", {"expected": expected})], name)
+    planning, problems = found["planning"]
+    problems = list(problems)
+    multi = len(sheets) > 1
+    if problems:  # headings missing or doubled: the rows cannot be read reliably
+        raise ImportRefused(_in_sheet(problems, planning.sheet.name if multi else None), name)
+
+    indicators, indicator_problems = ([], [])
+    if found["indicators"] is not None:
+        indicators, indicator_problems = _parse_indicators(*found["indicators"], lang)
+    problems += indicator_problems
+    if not problems and not planning.body:
+        problems.append(ImportProblem("import.no_rows"))
+    activities, row_problems = _parse_activities(planning, catalog)
+    problems += row_problems
+    drafts, draft_problems = _drafts(planning, activities, indicators, lang)
+    problems += draft_problems
+    measurements: list[ParsedMeasurement] = []
+    if found["measurements"] is not None:
+        known = {_key(i.name) for i in indicators} | {_key(d.name) for d in drafts}
+        measurements, measurement_problems = _parse_measurements(*found["measurements"], known)
+        problems += measurement_problems
+    if problems:
+        raise ImportRefused(_in_sheet(problems, planning.sheet.name if multi else None), name)
+    return ParsedPlan(
+        source=name,
+        activities=activities,
+        indicators=indicators,
+        drafts=drafts,
+        measurements=measurements,
+        plan=_plan_info(found["plan"]),
+        ignored_columns=planning.ignored,
+    )
+
+
+def _in_sheet(problems: list[ImportProblem], sheet: str | None) -> list[ImportProblem]:
+    """Name the planning sheet in problems placed on it (when the file has several sheets)."""
+    if sheet is None:
+        return problems
+    return [
+        ImportProblem(p.key, p.params, p.row, p.column, sheet, p.problem)
+        if p.sheet is None and p.row is not None else p
+        for p in problems
+    ]
+
+
+def _locate(sheets: list[Sheet]) -> dict[str, Any]:
+    """The planning, indicators, measurements and plan sheets among a file's sheets."""
+    found: dict[str, Any] = {"planning": None, "indicators": None, "measurements": None,
+                             "plan": None}
+    best_planning = 0
+    for sheet in sheets:
+        table, problems, score = _find_table(sheet, PLANNING_HEADINGS, PLANNING_REQUIRED)
+        has_planning = table is not None and {"what", "target_groups"} & set(table.columns)
+        if has_planning and score > best_planning:
+            found["planning"], best_planning = (table, problems), score
+            continue
+        if len(sheets) > 1 and heading_key(sheet.name) in PLAN_SHEET_NAMES:
+            found["plan"] = found["plan"] or sheet
+            continue
+        for kind, headings, required in (
+            ("indicators", INDICATOR_HEADINGS, INDICATOR_REQUIRED),
+            ("measurements", MEASUREMENT_HEADINGS, MEASUREMENT_REQUIRED),
+        ):
+            table, problems, _ = _find_table(sheet, headings, required)
+            if table is not None and not problems and found[kind] is None:
+                found[kind] = (table, [])
+                break
+    return found
+
+
+def _parse_activities(table: _Table, catalog: Catalog) -> tuple[list[ParsedActivity],
+                                                               list[ImportProblem]]:
+    parsed: list[ParsedActivity] = []
+    problems: list[ImportProblem] = []
+    for number, cells in table.body:
+        row_problems: list[ImportProblem] = []
+
+        def place(name: str, key: str, number: int = number, sink: list = row_problems,
+                  **params: Any) -> None:
+            sink.append(ImportProblem(key, params, number, table.headings.get(name)))
+
+        data: dict[str, Any] = {
+            "what": cell_text(table.cell(cells, "what")),
+            "responsible": cell_text(table.cell(cells, "responsible")),
+            "target_groups": _listed(cell_text(table.cell(cells, "target_groups")),
+                                     _matcher(catalog, "target_group")),
+        }
+        methods, channels = _how(cell_text(table.cell(cells, "how")), catalog)
+        methods += _listed(cell_text(table.cell(cells, "methods")), _matcher(catalog, "method"))
+        channels += _listed(cell_text(table.cell(cells, "channels")),
+                            _matcher(catalog, "channel"))
+        data["methods"], data["channels"] = methods, channels
+
+        context = cell_text(table.cell(cells, "context"))
+        if not context:
+            data["context"] = Context.BINNEN_SCHOOL.value
+        elif (found := _choice(context, _CONTEXTS)) is None:
+            place("context", "import.bad_context", value=context,
+                  choices=_ChoiceList(Context, "context"))
+        else:
+            data["context"] = found
+        status = cell_text(table.cell(cells, "status"))
+        if not status:
+            data["status"] = Status.GEPLAND.value
+        elif (found := _choice(status, _STATUSES)) is None:
+            place("status", "import.bad_status", value=status,
+                  choices=_ChoiceList(Status, "status"))
+        else:
+            data["status"] = found
+        when = table.cell(cells, "when")
+        try:
+            data["when"] = parse_date(when)
+        except (ValueError, OverflowError):
+            place("when", "import.bad_date", value=cell_text(when))
+        for name in ("target_value", "price"):
+            raw = table.cell(cells, name)
+            try:
+                data[name] = parse_amount(cellsafety.restore(raw) if isinstance(raw, str) else raw,
+                                          table.sheet.decimal)
+            except ValueError:
+                place(name, "import.bad_amount", value=cell_text(raw))
+        indicator = cell_text(table.cell(cells, "indicator")) or None
+
+        reported = {p.column for p in row_problems}
+        try:
+            activity = validate(Activity, data, catalog=catalog)
+        except InvalidRecord as exc:
+            for problem in exc.problems:
+                name = _column_of(problem.field)
+                column = table.headings.get(name) or _heading_label(name)
+                if column not in reported:
+                    row_problems.append(ImportProblem("", {}, number, column, None, problem))
+            activity = None
+        problems += row_problems
+        if activity is not None and not row_problems:
+            parsed.append(ParsedActivity(number, indicator, activity))
+    return parsed, problems
+
+
+class _ChoiceList:
+    """Lazily formatted choices, so a message lists them in the language it is read in."""
+
+    def __init__(self, enum_type: type, prefix: str):
+        self.enum_type, self.prefix = enum_type, prefix
+
+    def labels(self, lang: str | None = None) -> str:
+        return _choice_labels(self.enum_type, self.prefix, lang)
+
+    def __str__(self) -> str:
+        return self.labels()
+
+
+class _FieldList:
+    """Column names, formatted in the language the message is read in."""
+
+    def __init__(self, names: Sequence[str]):
+        self.names = tuple(names)
+
+    def labels(self, lang: str | None = None) -> str:
+        return ", ".join(_heading_label(name, lang) for name in self.names)
+
+    def __str__(self) -> str:
+        return self.labels()
+
+
+def _column_of(field_name: str) -> str:
+    return {"methods": "how", "channels": "how", "indicator_id": "indicator"}.get(
+        field_name, field_name
+    )
+
+
+def _drafts(table: _Table, activities: list[ParsedActivity], indicators: list[Indicator],
+            lang: str | None) -> tuple[list[Indicator], list[ImportProblem]]:
+    """Draft indicators for names in the planning table that the Indicatoren sheet lacks."""
+    known = {_key(i.name) for i in indicators}
+    grouped: dict[str, list[ParsedActivity]] = {}
+    for parsed in activities:
+        if parsed.indicator and _key(parsed.indicator) not in known:
+            grouped.setdefault(_key(parsed.indicator), []).append(parsed)
+    drafts, problems = [], []
+    for rows in grouped.values():
+        targets = [r.activity.target_value for r in rows if r.activity.target_value is not None]
+        data = {
+            "name": rows[0].indicator,
+            "unit": t("import.default_unit", lang),
+            "target": sum(targets),
+            "deadline": max(r.activity.when for r in rows),
+        }
+        try:
+            drafts.append(validate(Indicator, data))
+        except InvalidRecord as exc:
+            column = table.headings.get("indicator")
+            problems += [ImportProblem("", {}, rows[0].row, column, None, p) for p in exc.problems]
+    return drafts, problems
+
+
+def _parse_indicators(table: _Table, _problems: list, lang: str | None
+                      ) -> tuple[list[Indicator], list[ImportProblem]]:
+    indicators: list[Indicator] = []
+    problems: list[ImportProblem] = []
+    seen: set[str] = set()
+    sheet = table.sheet.name
+    for number, cells in table.body:
+        row_problems: list[ImportProblem] = []
+
+        def place(name: str, key: str, number: int = number, sink: list = row_problems,
+                  **params: Any) -> None:
+            sink.append(ImportProblem(key, params, number, table.headings.get(name),
+                                              sheet))
+
+        data: dict[str, Any] = {
+            "name": cell_text(table.cell(cells, "name")),
+            "unit": cell_text(table.cell(cells, "unit")),
+        }
+        try:
+            data["deadline"] = parse_date(table.cell(cells, "deadline"))
+        except (ValueError, OverflowError):
+            place("deadline", "import.bad_date", value=cell_text(table.cell(cells, "deadline")))
+        try:
+            data["target"] = parse_amount(table.cell(cells, "target"), table.sheet.decimal)
+        except ValueError:
+            place("target", "import.bad_amount", value=cell_text(table.cell(cells, "target")))
+        kind = cell_text(table.cell(cells, "kind"))
+        if kind:
+            if (found := _choice(kind, _KINDS)) is None:
+                place("kind", "import.bad_kind", value=kind, choices=_ChoiceList(Kind, "kind"))
+            else:
+                data["kind"] = found
+        if _key(data["name"]) in seen:
+            place("name", "import.duplicate_indicator", value=data["name"])
+        seen.add(_key(data["name"]))
+        reported = {p.column for p in row_problems}
+        try:
+            indicator = validate(Indicator, data)
+        except InvalidRecord as exc:
+            for problem in exc.problems:
+                column = table.headings.get(problem.field)
+                if column is None or column not in reported:
+                    row_problems.append(ImportProblem("", {}, number, column, sheet, problem))
+            indicator = None
+        problems += row_problems
+        if indicator is not None and not row_problems:
+            indicators.append(indicator)
+    return indicators, problems
+
+
+def _parse_measurements(table: _Table, _problems: list, known: set[str]
+                        ) -> tuple[list[ParsedMeasurement], list[ImportProblem]]:
+    measurements: list[ParsedMeasurement] = []
+    problems: list[ImportProblem] = []
+    sheet = table.sheet.name
+    for number, cells in table.body:
+        row_problems: list[ImportProblem] = []
+
+        def place(name: str, key: str, number: int = number, sink: list = row_problems,
+                  **params: Any) -> None:
+            sink.append(ImportProblem(key, params, number, table.headings.get(name),
+                                              sheet))
+
+        name = cell_text(table.cell(cells, "indicator"))
+        if name and _key(name) not in known:
+            place("indicator", "import.unknown_indicator", value=name)
+        data: dict[str, Any] = {"indicator_id": 0, "note": cell_text(table.cell(cells, "note"))}
+        try:
+            data["date"] = parse_date(table.cell(cells, "date"))
+        except (ValueError, OverflowError):
+            place("date", "import.bad_date", value=cell_text(table.cell(cells, "date")))
+        try:
+            data["value"] = parse_amount(table.cell(cells, "value"), table.sheet.decimal)
+        except ValueError:
+            place("value", "import.bad_amount", value=cell_text(table.cell(cells, "value")))
+        if not name:
+            problem = Problem("indicator_id", "required")
+            row_problems.append(ImportProblem("", {}, number, table.headings.get("indicator"),
+                                              sheet, problem))
+        reported = {p.column for p in row_problems}
+        try:
+            measurement = validate(Measurement, data)
+        except InvalidRecord as exc:
+            for problem in exc.problems:
+                column = table.headings.get(problem.field)
+                if column is None or column not in reported:
+                    row_problems.append(ImportProblem("", {}, number, column, sheet, problem))
+            measurement = None
+        problems += row_problems
+        if measurement is not None and not row_problems:
+            measurements.append(ParsedMeasurement(number, name, measurement))
+    return measurements, problems
+
+
+def _plan_info(sheet: Sheet | None) -> dict[str, Any]:
+    """Name, project, organisation and period from a two-column Plan sheet (label, value)."""
+    info: dict[str, Any] = {}
+    if sheet is None:
+        return info
+    for _, cells in sheet.rows:
+        if len(cells) < 2 or is_blank(cells[0]):
+            continue
+        key = heading_key(cells[0])
+        name = next((f for f, names in PLAN_FIELDS.items() if key in names), None)
+        if name in ("start", "end"):
+            try:
+                info[name] = parse_date(cells[1])
+            except (ValueError, OverflowError):
+                continue
+        elif name and name not in info:
+            info[name] = cell_text(cells[1])
+    return info
+
+
+# ----- writing ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What :func:`write_plan` added, with a summary in either language."""
+
+    plan_id: int
+    plan_name: str
+    source: str
+    activity_ids: list[int]
+    created_plan: bool
+    new_indicators: list[str]
+    draft_indicators: list[str]
+    measurement_ids: list[int]
+    ignored_columns: list[str]
+
+    def summary(self, lang: str | None = None) -> str:
+        lines = []
+        if self.created_plan:
+            lines.append(t("import.summary_new_plan", lang, plan=self.plan_name))
+        lines.append(t("import.summary", lang, activities=len(self.activity_ids),
+                       plan=self.plan_name, source=self.source))
+        if self.new_indicators:
+            lines.append(t("import.summary_indicators", lang,
+                           names=", ".join(self.new_indicators)))
+        if self.draft_indicators:
+            lines.append(t("import.summary_drafts", lang, names=", ".join(self.draft_indicators)))
+        if self.measurement_ids:
+            lines.append(t("import.summary_measurements", lang, count=len(self.measurement_ids)))
+        if self.ignored_columns:
+            lines.append(t("import.summary_ignored", lang,
+                           columns=", ".join(self.ignored_columns)))
+        return "\n".join(lines)
+
+
+def _target_plan(store: Store, plan_name: str | None) -> tuple[int | None, str]:
+    """The plan to import into, without creating it yet (a refused file changes nothing)."""
+    from . import config
+
+    if plan_name:
+        return store.plan_id(plan_name), plan_name
+    requested = config.requested_plan()
+    if requested:
+        return store.plan_id(requested), requested
+    if len(store.plans()):
+        plan_id = store.current_plan_id()
+        return plan_id, store.plan(plan_id).name
+    return None, t("store.default_plan_name")
+
+
+def write_plan(
+    store: Store,
+    parsed: ParsedPlan,
+    *,
+    plan_name: str | None = None,
+    plan_details: dict[str, Any] | None = None,
+    lang: str | None = None,
+) -> ImportResult:
+    """Add a parsed file to the plan named ``plan_name`` (created if new) or the current plan.
+
+    ``plan_details`` (project, organisation, start, end) fill a plan that is created here.
+    Indicators are linked by name; unknown names become new indicators of the plan.
+    """
+    plan_id, name = _target_plan(store, plan_name)
+    existing: dict[str, int] = {}
+    if plan_id is not None:
+        frame = store.indicators(plan_id)
+        existing = {_key(n): int(i) for n, i in zip(frame["name"], frame["id"], strict=True)}
+    created_plan = plan_id is None
+    if created_plan:
+        details = {k: v for k, v in (plan_details or {}).items()
+                   if k in ("project", "organisation", "start", "end")}
+        try:
+            plan = validate(Plan, {**details, "name": name})
+        except InvalidRecord:
+            plan = validate(Plan, {"name": name})
+        plan_id = store.add_plan(plan)
+    new_ids: list[int] = []
+    measurement_ids: list[int] = []
+    try:
+        new_names, draft_names = [], []
+        for indicator in [*parsed.indicators, *parsed.drafts]:
+            if _key(indicator.name) in existing:
+                continue
+            existing[_key(indicator.name)] = store.add_indicator(plan_id, indicator)
+            new_ids.append(existing[_key(indicator.name)])
+            new_names.append(indicator.name)
+            if indicator in parsed.drafts:
+                draft_names.append(indicator.name)
+        activities = [
+            p.activity.model_copy(
+                update={"indicator_id": existing[_key(p.indicator)] if p.indicator else None}
+            )
+            for p in parsed.activities
+        ]
+        activity_ids = store.add_activities(plan_id, activities)
+        try:
+            for parsed_measurement in parsed.measurements:
+                measurement = parsed_measurement.measurement.model_copy(
+                    update={"indicator_id": existing[_key(parsed_measurement.indicator)]}
+                )
+                measurement_ids.append(store.add_measurement(plan_id, measurement))
+        except Exception:
+            for activity_id in activity_ids:
+                store.delete_activity(activity_id)
+            raise
+    except Exception:
+        _undo(store, plan_id, created_plan, new_ids, measurement_ids)
+        raise
+    return ImportResult(
+        plan_id=plan_id,
+        plan_name=name,
+        source=parsed.source,
+        activity_ids=activity_ids,
+        created_plan=created_plan,
+        new_indicators=new_names,
+        draft_indicators=draft_names,
+        measurement_ids=measurement_ids,
+        ignored_columns=parsed.ignored_columns,
+    )
+
+
+def _undo(store: Store, plan_id: int, created_plan: bool, indicator_ids: list[int],
+          measurement_ids: list[int]) -> None:
+    """Best effort after a store failure halfway: hide what this import added."""
+    for measurement_id in measurement_ids:
+        with contextlib.suppress(StoreError):
+            store.delete_measurement(measurement_id)
+    for indicator_id in indicator_ids:
+        with contextlib.suppress(StoreError):
+            store.delete_indicator(indicator_id)
+    if created_plan:
+        with contextlib.suppress(StoreError):
+            store.delete_empty_plan(plan_id)
+
+
+def import_plan(
+    store: Store,
+    source: Path | str | bytes,
+    *,
+    filename: str | None = None,
+    plan_name: str | None = None,
+    catalog: Catalog | None = None,
+    lang: str | None = None,
+) -> ImportResult:
+    """Parse ``source`` and add it to a plan; :class:`ImportRefused` leaves the store as it was."""
+    parsed = parse_plan(source, filename=filename, catalog=catalog, lang=lang)
+    return write_plan(store, parsed, plan_name=plan_name, lang=lang)
