@@ -225,6 +225,8 @@ def test_fuzzed_input_becomes_a_valid_record_or_a_clear_message(model, fuzz_stor
     indicator_id = fuzz_store.add_indicator(plan_id, validate(Indicator, {
         "name": "Fuzz", "unit": "x", "target": 1, "deadline": "2026-01-01"}))
     counts = _fuzz_counts.setdefault(model.__name__, [0, 0])
+    context = fuzz_store.ids(plan_id)  # what the forms pass: the ids that exist in the plan
+    context["indicator_ids"] |= {1}
 
     @settings(max_examples=EXAMPLES_PER_KIND, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
@@ -232,8 +234,6 @@ def test_fuzzed_input_becomes_a_valid_record_or_a_clear_message(model, fuzz_stor
     def check(data):
         counts[0] += 1
         try:
-            context = fuzz_store.ids(plan_id)
-            context["indicator_ids"] |= {1}
             record = validate(model, data, catalog=catalog, **context)
         except InvalidRecord as refused:
             assert refused.problems
