@@ -40,4 +40,4 @@ def test_pytest_is_bounded_for_nbval():
 
 def test_the_users_store_is_git_ignored():
     ignored = (ROOT / ".gitignore").read_text().splitlines()
-    assert "data/*.sqlite" in ignored and "exports/" in ignored
+    assert "data/*.sqlite" in ignored and "/exports/" in ignored
