@@ -1,0 +1,443 @@
+"""Every chart rendered to PNG for its edge cases, then checked for what it must show."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.dates as mdates  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from workbook import analysis as an  # noqa: E402
+from workbook import charts  # noqa: E402
+
+TODAY = date(2026, 3, 15)
+START = date(2026, 1, 1)
+
+
+def indicator(indicator_id=1, name="Deelnemers infosessies", unit="deelnemers", target=200,
+              deadline="2026-06-30", kind="cumulatief") -> pd.Series:
+    return pd.Series({"id": indicator_id, "plan_id": 1, "name": name, "unit": unit,
+                      "target": float(target), "deadline": pd.Timestamp(deadline),
+                      "kind": kind, "goal_id": pd.NA})
+
+
+def measurements(*rows: tuple) -> pd.DataFrame:
+    records = [{"id": i, "plan_id": 1, "indicator_id": 1 if len(row) == 2 else row[0],
+                "date": pd.Timestamp(row[-2]), "value": float(row[-1]), "note": ""}
+               for i, row in enumerate(rows, start=1)]
+    return pd.DataFrame(records, columns=["id", "plan_id", "indicator_id", "date", "value",
+                                          "note"])
+
+
+def render(figure: Figure, tmp_path: Path, name: str) -> Path:
+    """Save as PNG (this also runs the layout) and check that nothing sticks out."""
+    assert isinstance(figure, Figure)
+    path = tmp_path / f"{name}.png"
+    canvas = FigureCanvasAgg(figure)
+    figure.savefig(path)
+    assert path.stat().st_size > 10_000
+    renderer = canvas.get_renderer()  # the one the PNG was drawn with, layout done
+    box = figure.bbox
+    parts = [ax.get_tightbbox(renderer) for ax in figure.axes if ax.get_visible()]
+    parts += [legend.get_window_extent(renderer) for legend in figure.legends]
+    parts += [text.get_window_extent(renderer) for text in figure.texts if text.get_text()]
+    for part in parts:  # axes with their ticks, titles and texts; legends; suptitles
+        assert part.x0 >= box.x0 - 1 and part.x1 <= box.x1 + 1, (name, part)
+        assert part.y0 >= box.y0 - 1 and part.y1 <= box.y1 + 1, (name, part)
+    return path
+
+
+def by_gid(figure: Figure, gid: str) -> list:
+    return figure.findobj(lambda artist: artist.get_gid() == gid)
+
+
+def gid_starting(figure: Figure, prefix: str) -> list:
+    return figure.findobj(lambda a: str(a.get_gid() or "").startswith(prefix))
+
+
+def as_day(x) -> date:
+    """A day from whatever a line holds: Timestamp, datetime64 or a Matplotlib date number."""
+    if isinstance(x, int | float):
+        return mdates.num2date(x).date()
+    return pd.Timestamp(x).date()
+
+
+def status_text(figure: Figure) -> str:
+    (text,) = by_gid(figure, "status")
+    return text.get_text()
+
+
+def texts(figure: Figure) -> list[str]:
+    return [t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text"))]
+
+
+# ----- one indicator ---------------------------------------------------------------------
+
+
+def test_indicator_chart_shows_measured_target_deadline_pace_and_status(tmp_path):
+    frame = measurements(("2026-01-20", 50), ("2026-02-10", 40), ("2026-03-01", 30))
+    figure = charts.indicator_chart(indicator(), frame, START, TODAY, "nl")
+    render(figure, tmp_path, "normal")
+    (ax,) = figure.axes
+    assert ax.get_title(loc="left") == "Deelnemers infosessies"
+    assert ax.get_xlabel() == "Datum"
+    assert ax.get_ylabel() == "deelnemers (opgeteld)"
+    (target,) = by_gid(figure, "target")
+    assert list(target.get_ydata()) == [200, 200]
+    (deadline,) = by_gid(figure, "deadline")
+    assert {as_day(x) for x in deadline.get_xdata()} == {date(2026, 6, 30)}
+    (pace,) = by_gid(figure, "pace")
+    assert [as_day(x) for x in pace.get_xdata()] == [START, date(2026, 6, 30)]
+    assert list(pace.get_ydata()) == [0, 200]
+    (points,) = by_gid(figure, "measured_points")
+    assert list(points.get_ydata()) == [50, 90, 120]
+    (line,) = by_gid(figure, "measured")
+    assert as_day(line.get_xdata()[-1]) == TODAY  # the last value holds until today
+    assert by_gid(figure, "today")
+    # 120 ≥ pace 200 × 73/180 ≈ 81
+    assert status_text(figure) == "op schema: 120 van 200 (60 %)"
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert legend[0] == "Gemeten (opgeteld)"
+    assert "Doel: 200 deelnemers" in legend
+    assert "Termijn: 30 juni 2026" in legend
+
+
+def test_indicator_chart_in_english_with_english_months(tmp_path):
+    frame = measurements(("2026-01-20", 30))
+    figure = charts.indicator_chart(indicator(kind="stand", unit="followers"), frame, START,
+                                    TODAY, "en")
+    render(figure, tmp_path, "english")
+    ax = figure.axes[0]
+    assert ax.get_xlabel() == "Date"
+    assert ax.get_ylabel() == "followers (reading)"
+    ticks = [label.get_text() for label in ax.get_xticklabels()]
+    assert "Mar" in ticks and "Jan\n2026" in ticks
+    assert status_text(figure).startswith("behind schedule: 30 of 200")
+    assert "Target: 200 followers" in [t.get_text() for t in figure.legends[0].get_texts()]
+
+
+def test_dutch_month_abbreviations_on_the_axis():
+    ticks = [label for _, label in charts.month_ticks(date(2025, 11, 20), date(2026, 6, 10), "nl")]
+    assert ticks == ["dec\n2025", "jan\n2026", "feb", "mrt", "apr", "mei", "jun"]
+    long = charts.month_ticks(date(2025, 9, 1), date(2027, 8, 31), "nl", max_ticks=10)
+    assert len(long) <= 10
+
+
+def test_indicator_chart_without_measurements(tmp_path):
+    figure = charts.indicator_chart(indicator(), measurements(), START, TODAY, "nl")
+    render(figure, tmp_path, "none")
+    assert not by_gid(figure, "measured") and not by_gid(figure, "measured_points")
+    (note,) = by_gid(figure, "no_data")
+    assert note.get_text() == "Nog geen metingen"
+    assert by_gid(figure, "target") and by_gid(figure, "deadline") and by_gid(figure, "pace")
+    assert status_text(figure) == "nog niet gemeten"
+
+
+def test_indicator_chart_with_one_measurement_and_no_plan_start(tmp_path):
+    figure = charts.indicator_chart(indicator(), measurements(("2026-02-01", 12)), None, TODAY,
+                                    "nl")
+    render(figure, tmp_path, "one")
+    (points,) = by_gid(figure, "measured_points")
+    assert list(points.get_ydata()) == [12]
+    (pace,) = by_gid(figure, "pace")
+    assert as_day(pace.get_xdata()[0]) == date(2026, 2, 1)
+    assert status_text(figure).startswith("achter op schema: 12 van 200")
+
+
+def test_indicator_chart_with_target_zero(tmp_path):
+    figure = charts.indicator_chart(indicator(target=0, unit="klachten"),
+                                    measurements(("2026-02-01", 0)), START, TODAY, "nl")
+    render(figure, tmp_path, "zero")
+    ax = figure.axes[0]
+    low, high = ax.get_ylim()
+    assert low < 0 < high  # the line at 0 stays visible above the axis spine
+    assert [tick for tick in ax.get_yticks() if low <= tick <= high] == [0, 1, 2, 3, 4, 5]
+    (target,) = by_gid(figure, "target")
+    assert list(target.get_ydata()) == [0, 0]
+    assert status_text(figure) == "behaald: 0 van 0"
+
+
+def test_indicator_chart_with_deadline_in_the_past(tmp_path):
+    frame = measurements(("2025-10-01", 40), ("2025-11-15", 30))
+    figure = charts.indicator_chart(indicator(deadline="2025-12-31"), frame, "2025-09-01",
+                                    TODAY, "nl")
+    render(figure, tmp_path, "past")
+    assert status_text(figure) == "termijn verstreken: 70 van 200 (35 %)"
+    ax = figure.axes[0]
+    right = as_day(ax.get_xlim()[1])
+    assert right > TODAY  # today, after the deadline, stays in view
+    (today,) = by_gid(figure, "today")
+    assert as_day(today.get_xdata()[0]) == TODAY
+
+
+def test_indicator_chart_with_measurements_after_the_deadline(tmp_path):
+    frame = measurements(("2025-10-01", 100), ("2026-02-20", 120))
+    figure = charts.indicator_chart(indicator(deadline="2025-12-31"), frame, "2025-09-01",
+                                    TODAY, "en")
+    render(figure, tmp_path, "late")
+    (points,) = by_gid(figure, "measured_points")
+    assert [as_day(x) for x in points.get_xdata()] == [date(2025, 10, 1), date(2026, 2, 20)]
+    assert as_day(figure.axes[0].get_xlim()[1]) > date(2026, 2, 20)
+    assert status_text(figure) == "reached: 220 of 200 (110%)"
+
+
+def test_indicator_chart_accepts_a_store_row_mapping(tmp_path):
+    row = indicator().to_dict()
+    figure = charts.indicator_chart(row, measurements(("2026-02-01", 10)), START, TODAY, "nl")
+    render(figure, tmp_path, "mapping")
+
+
+# ----- small multiples -------------------------------------------------------------------
+
+
+def many(count: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``count`` indicators with every edge case mixed in, and their measurements."""
+    rows, readings = [], []
+    for number in range(1, count + 1):
+        rows.append(indicator(number, f"Indicator {number} met een vrij lange naam erbij",
+                              target=[200, 0, 12, 2000][number % 4],
+                              deadline=["2026-06-30", "2025-12-31", "2027-08-31"][number % 3],
+                              kind=["cumulatief", "stand"][number % 2]))
+        for k in range(number % 4):  # 0, 1, 2 or 3 measurements
+            readings.append((number, f"2025-{10 + k}-15", 5 * (k + 1)))
+    readings.append((1, "2026-09-01", 50))  # after its deadline
+    return pd.DataFrame(rows), measurements(*readings)
+
+
+def visible_panels(figure: Figure) -> list:
+    return [ax for ax in figure.axes if ax.get_visible() and ax.axison]
+
+
+def test_grid_of_24_indicators_is_one_legible_figure(tmp_path):
+    indicators, frame = many(24)
+    figure = charts.indicator_grid(indicators, frame, "2025-09-01", TODAY, "nl")
+    render(figure, tmp_path, "grid24")
+    panels = visible_panels(figure)
+    assert len(panels) == 24
+    titles = [ax.get_title(loc="left").replace("\n", " ") for ax in panels]
+    assert titles[0].startswith("Indicator 1 ")
+    assert len(by_gid(figure, "target")) == 24
+    assert len(by_gid(figure, "deadline")) == 24
+    assert len(by_gid(figure, "status")) == 24
+    assert len(by_gid(figure, "no_data")) == 6  # every fourth has no measurements
+    width, height = figure.get_size_inches()
+    for ax in panels:  # each panel keeps a readable size, however many there are
+        box = ax.get_position()
+        assert box.width * width >= 2.8 and box.height * height >= 1.8
+    assert figure.get_suptitle() == "Voortgang van de indicatoren op 15 maart 2026"
+
+
+def test_30_indicators_are_paged(tmp_path):
+    indicators, frame = many(30)
+    pages = charts.indicator_pages(indicators, frame, "2025-09-01", TODAY, "en")
+    assert [len(visible_panels(page)) for page in pages] == [12, 12, 6]
+    assert pages[0].get_suptitle().endswith("page 1 of 3")
+    for number, page in enumerate(pages):
+        render(page, tmp_path, f"page{number}")
+    big = charts.indicator_pages(indicators, frame, "2025-09-01", TODAY, "en", per_page=24)
+    assert [len(visible_panels(page)) for page in big] == [24, 6]
+    names = [ax.get_title(loc="left").split("\n")[0] for page in pages
+             for ax in visible_panels(page)]
+    assert names[12].startswith("Indicator 13 ")
+
+
+def test_pages_of_no_indicators_are_none():
+    indicators, frame = many(0)
+    assert charts.indicator_pages(indicators, frame) == []
+
+
+def test_few_indicators_give_one_unpaged_page(tmp_path):
+    indicators, frame = many(3)
+    (page,) = charts.indicator_pages(indicators, frame, "2025-09-01", TODAY, "nl")
+    render(page, tmp_path, "three")
+    assert "blad" not in page.get_suptitle()
+    assert len(visible_panels(page)) == 3
+
+
+# ----- overview charts -------------------------------------------------------------------
+
+
+def activity(context="binnen_school", groups=("ouders",), channels=(), price=0.0,
+             when="2026-01-15", status="gepland") -> dict:
+    return {"context": context, "what": "x", "target_groups": tuple(groups), "methods": (),
+            "channels": tuple(channels), "when": pd.Timestamp(when), "price": float(price),
+            "status": status, "deleted": False}
+
+
+def activities(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=["context", "what", "target_groups", "methods",
+                                             "channels", "when", "price", "status", "deleted"])
+
+
+PLAN = activities(
+    activity(when="2025-10-14", channels=("schoolwebsite", "posters"), price=200),
+    activity(when="2025-10-20", context="tussen_partners", channels=("instagram",), price=150,
+             groups=("projectpartners",)),
+    activity(when="2026-02-10", channels=("schoolwebsite",), price=100,
+             groups=("leerlingen", "leerkrachten")),
+    activity(when="2026-05-09", channels=(), price=25, groups=("epos",)),
+)
+
+EVENT = SimpleNamespace
+
+
+def fake_catalog():
+    events = {
+        "erasmusdays": EVENT(id="erasmusdays", label=lambda lang=None: "ERASMUSDAYS"),
+        "dag_van_europa": EVENT(id="dag_van_europa",
+                                label=lambda lang=None: "Dag van Europa" if lang == "nl"
+                                else "Europe Day"),
+    }
+
+    def occurrences(years):
+        found = []
+        for year in sorted(set(years)):
+            found.append(SimpleNamespace(event=events["erasmusdays"], start=date(year, 10, 13),
+                                         end=date(year, 10, 18), exact=year == 2025))
+            found.append(SimpleNamespace(event=events["dag_van_europa"], start=date(year, 5, 9),
+                                         end=date(year, 5, 9), exact=True))
+        return found
+
+    groups = {"ouders": ("extern", "micro"), "leerlingen": ("intern", "micro"),
+              "leerkrachten": ("intern", "micro"), "projectpartners": ("extern", "macro"),
+              "epos": ("extern", "macro")}
+    labels = {"schoolwebsite": "Schoolwebsite", "posters": "Posters", "instagram": "Instagram"}
+    return SimpleNamespace(
+        event_occurrences=occurrences,
+        target_groups={k: SimpleNamespace(scope=s, level=lv) for k, (s, lv) in groups.items()},
+        label_of=lambda value, lang=None: labels.get(value, value),
+    )
+
+
+def test_timeline_has_a_stack_per_month_by_context_and_marks_events(tmp_path):
+    figure = charts.timeline_chart(PLAN, fake_catalog(), "2025-09-01", "2026-08-31", TODAY, "nl")
+    render(figure, tmp_path, "timeline")
+    school = by_gid(figure, "context:binnen_school")
+    partners = by_gid(figure, "context:tussen_partners")
+    assert len(school) == len(partners) == 12  # one bar per month of the plan
+    heights = [patch.get_height() for patch in school]
+    assert sum(heights) == 3 and heights[1] == 1  # October: one within the school
+    # Events of 2025 and 2026 inside Sep 2025 – Aug 2026: ERASMUSDAYS 2025, Europe Day 2026.
+    assert len(gid_starting(figure, "event:erasmusdays")) == 1
+    assert len(gid_starting(figure, "event:dag_van_europa")) == 1
+    band = figure.axes[0]
+    assert [label.get_text() for label in band.get_yticklabels()] == ["ERASMUSDAYS",
+                                                                      "Dag van Europa"]
+    assert band.get_title(loc="left") == "Activiteiten per maand"
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert legend[:2] == ["Binnen eigen school", "Tussen de projectpartners"]
+    assert "Vandaag" in legend
+    assert by_gid(figure, "today")
+
+
+def test_timeline_marks_events_whose_day_is_unknown_as_a_hatched_month(tmp_path):
+    figure = charts.timeline_chart(PLAN, fake_catalog(), "2025-09-01", "2026-12-31", TODAY, "en")
+    render(figure, tmp_path, "timeline_en")
+    erasmusdays = gid_starting(figure, "event:erasmusdays")
+    assert len(erasmusdays) == 2
+    assert [bool(patch.get_hatch()) for patch in erasmusdays] == [False, True]
+    assert figure.axes[0].get_title(loc="left") == "Activities per month"
+
+
+def test_timeline_without_catalog_or_activities(tmp_path):
+    figure = charts.timeline_chart(PLAN, None, None, None, TODAY, "nl")
+    render(figure, tmp_path, "timeline_plain")
+    assert len(figure.axes) == 1
+    assert len(by_gid(figure, "context:binnen_school")) == 8  # Oct 2025 – May 2026
+    empty = charts.timeline_chart(activities(), fake_catalog(), lang="nl")
+    render(empty, tmp_path, "timeline_empty")
+    (note,) = by_gid(empty, "no_data")
+    assert note.get_text() == "Nog geen activiteiten gepland"
+
+
+def test_cost_by_channel_has_one_bar_per_channel_with_split_prices(tmp_path):
+    figure = charts.cost_by_channel_chart(PLAN, fake_catalog(), "nl")
+    render(figure, tmp_path, "cost_channel")
+    bars = gid_starting(figure, "cost:")
+    widths = {bar.get_gid(): bar.get_width() for bar in bars}
+    assert widths == {"cost:schoolwebsite": 200, "cost:instagram": 150, "cost:posters": 100,
+                      "cost:": 25}
+    labels = [label.get_text() for label in figure.axes[0].get_yticklabels()]
+    assert labels == ["Schoolwebsite", "Instagram", "Posters", "(geen kanaal)"]
+    assert "€ 200" in [text.strip() for text in texts(figure)]
+    xlabel = figure.axes[0].get_xlabel()
+    assert "Totaal: € 475" in xlabel and "gelijk verdeeld" in xlabel
+    assert figure.axes[0].get_title(loc="left") == "Kosten per kanaal"
+
+
+def test_cost_by_channel_without_costs(tmp_path):
+    figure = charts.cost_by_channel_chart(activities(), None, "en")
+    render(figure, tmp_path, "cost_none")
+    assert by_gid(figure, "no_data")[0].get_text() == "No activities with costs yet"
+
+
+def test_cost_by_context_has_two_bars(tmp_path):
+    figure = charts.cost_by_context_chart(PLAN, "en")
+    render(figure, tmp_path, "cost_context")
+    widths = {bar.get_gid(): bar.get_width() for bar in gid_starting(figure, "cost:")}
+    assert widths == {"cost:binnen_school": 325, "cost:tussen_partners": 150}
+    labels = [label.get_text() for label in figure.axes[0].get_yticklabels()]
+    assert labels == ["Within our own school", "Between the project partners"]
+    assert figure.axes[0].get_xlabel() == "Total: €475"
+
+
+@pytest.mark.parametrize("lang, word", [("nl", "leeg"), ("en", "empty")])
+def test_coverage_heatmap_makes_empty_cells_stand_out(tmp_path, lang, word):
+    figure = charts.coverage_chart(PLAN, None, fake_catalog(), lang)
+    render(figure, tmp_path, f"coverage_{lang}")
+    coverage = an.coverage_counts(PLAN, None, fake_catalog())
+    expected_empty = an.empty_cells(coverage)
+    assert len(expected_empty) == 3  # intern meso/macro, extern meso
+    hatched = gid_starting(figure, "empty:")
+    assert sorted(p.get_gid() for p in hatched) == sorted(
+        f"empty:{scope}:{tier}" for scope, tier in expected_empty)
+    assert all(patch.get_hatch() for patch in hatched)
+    assert texts(figure).count(word) == 3
+    (intern_micro,) = by_gid(figure, "cell:intern:micro")
+    assert intern_micro.get_text() == "1"
+    (extern_macro,) = by_gid(figure, "cell:extern:macro")
+    assert extern_macro.get_text() == "2"
+    assert an.describe_empty_cells(coverage, lang) in figure.get_supxlabel().replace("\n", " ")
+
+
+def test_coverage_heatmap_with_no_activities_is_all_empty(tmp_path):
+    figure = charts.coverage_chart(activities(), None, fake_catalog(), "nl")
+    render(figure, tmp_path, "coverage_empty")
+    assert len(gid_starting(figure, "empty:")) == 6
+
+
+def test_charts_do_not_touch_pyplot_state():
+    import sys
+
+    assert "matplotlib.pyplot" not in sys.modules or not sys.modules[
+        "matplotlib.pyplot"].get_fignums()
+
+
+def test_demo_plan_charts_render(demo_store, catalog, tmp_path):
+    """The demo plan end to end: every chart of the progress review and the overview."""
+    plan_id = demo_store.current_plan_id()
+    tables = demo_store.plan_tables(plan_id)
+    plan = demo_store.plan(plan_id)
+    for _, row in tables["indicators"].iterrows():
+        figure = charts.indicator_chart(row, tables["measurements"], plan.start)
+        render(figure, tmp_path, f"demo_{row['id']}")
+    pages = charts.indicator_pages(tables["indicators"], tables["measurements"], plan.start)
+    assert sum(len(visible_panels(page)) for page in pages) == len(tables["indicators"])
+    for figure in (
+        charts.timeline_chart(tables["activities"], catalog, plan.start, plan.end),
+        charts.cost_by_channel_chart(tables["activities"], catalog),
+        charts.cost_by_context_chart(tables["activities"]),
+        charts.coverage_chart(tables["activities"], tables["target_groups"], catalog),
+    ):
+        render(figure, tmp_path, "demo_overview")
+    statuses = an.progress_table(tables["indicators"], tables["measurements"], plan.start)
+    assert set(statuses["status"]) <= set(an.STATUSES)

@@ -1,0 +1,533 @@
+"""What the progress review and the overview charts need, computed from the store's frames.
+
+Pure pandas: every function takes the frames that :meth:`Store.plan_tables` hands out (or
+hand-made frames with the same columns) and returns numbers, frames or text. Nothing here
+opens the store, builds a widget or draws.
+
+Decisions a reader of the numbers should know:
+
+* **Progress** of an indicator on a day: for kind ``cumulatief`` the sum of all
+  measurements up to and including that day; for kind ``stand`` the latest reading up to
+  that day (several readings on one day: the last one entered counts).
+* **Pace**: the straight line from 0 on the start day to the target on the deadline. The
+  start is the plan's start; without one, the first measurement; without that, the
+  indicator's ``created_at`` when the frame has that column.
+* **Status** is judged on "today" (``WORKBOOK_TODAY`` or the real date), in this order:
+  ``behaald`` (the value reached the target, also when that happened after the deadline),
+  ``verstreken`` (deadline passed and not reached, measured or not), ``niet_gemeten`` (no
+  measurement up to today), ``op_schema`` (value today >= the pace today), ``achter``.
+  A target of 0 counts as reached from the first measurement on.
+* **Activities** that are deleted or cancelled (``geannuleerd``) count nowhere: not in
+  coverage, costs or the timeline.
+* **Cost per channel**: an activity's price is split equally over its channels; an
+  activity without channels books its price on :data:`NO_CHANNEL`.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import pandas as pd
+
+from . import config
+from .i18n import language, register, t
+from .model import Context, Kind, Scope, Status, Tier
+
+SCOPES: tuple[str, ...] = tuple(member.value for member in Scope)
+TIERS: tuple[str, ...] = tuple(member.value for member in Tier)
+CONTEXTS: tuple[str, ...] = tuple(member.value for member in Context)
+NO_CHANNEL = ""
+
+BEHAALD = "behaald"
+OP_SCHEMA = "op_schema"
+ACHTER = "achter"
+NIET_GEMETEN = "niet_gemeten"
+VERSTREKEN = "verstreken"
+STATUSES: tuple[str, ...] = (BEHAALD, OP_SCHEMA, ACHTER, NIET_GEMETEN, VERSTREKEN)
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+MONTH_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
+TEXTS: dict[str, dict[str, str]] = {
+    "analysis.status.behaald": {"nl": "behaald", "en": "reached"},
+    "analysis.status.op_schema": {"nl": "op schema", "en": "on track"},
+    "analysis.status.achter": {"nl": "achter op schema", "en": "behind schedule"},
+    "analysis.status.niet_gemeten": {"nl": "nog niet gemeten", "en": "not measured yet"},
+    "analysis.status.verstreken": {"nl": "termijn verstreken", "en": "deadline passed"},
+    "analysis.progress": {
+        "nl": "{name}: {value} van {target} {unit}{share}",
+        "en": "{name}: {value} of {target} {unit}{share}",
+    },
+    "analysis.sentence.behaald": {
+        "nl": "{progress}, behaald op {reached} — doel tegen {deadline}.",
+        "en": "{progress}, reached on {reached} — target by {deadline}.",
+    },
+    "analysis.sentence.behaald_late": {
+        "nl": "{progress}, behaald op {reached}, na de termijn van {deadline}.",
+        "en": "{progress}, reached on {reached}, after the deadline of {deadline}.",
+    },
+    "analysis.sentence.op_schema": {
+        "nl": "{progress}, op schema — doel tegen {deadline}.",
+        "en": "{progress}, on track — target by {deadline}.",
+    },
+    "analysis.sentence.achter": {
+        "nl": "{progress}, achter op schema (volgens het tempo nu {expected}) — doel tegen "
+        "{deadline}.",
+        "en": "{progress}, behind schedule (the pace asks {expected} by now) — target by "
+        "{deadline}.",
+    },
+    "analysis.sentence.niet_gemeten": {
+        "nl": "{name}: nog niet gemeten — doel {target} {unit} tegen {deadline}.",
+        "en": "{name}: not measured yet — target {target} {unit} by {deadline}.",
+    },
+    "analysis.sentence.verstreken": {
+        "nl": "{progress}, termijn verstreken op {deadline}.",
+        "en": "{progress}, deadline passed on {deadline}.",
+    },
+    "analysis.sentence.verstreken_unmeasured": {
+        "nl": "{name}: nooit gemeten, termijn verstreken op {deadline} (doel {target} {unit}).",
+        "en": "{name}: never measured, deadline passed on {deadline} (target {target} {unit}).",
+    },
+    "analysis.no_channel": {"nl": "(geen kanaal)", "en": "(no channel)"},
+    "analysis.cell": {"nl": "{scope} · {tier}", "en": "{scope} · {tier}"},
+    "analysis.empty_cells": {
+        "nl": "Geen activiteiten voor: {cells}.",
+        "en": "No activities for: {cells}.",
+    },
+    "analysis.no_empty_cells": {
+        "nl": "Elke combinatie van intern/extern en micro/meso/macro krijgt minstens één "
+        "activiteit.",
+        "en": "Every combination of internal/external and micro/meso/macro gets at least one "
+        "activity.",
+    },
+}
+register(TEXTS)
+
+
+# ----- dates and numbers as people read them ---------------------------------------------
+
+
+def as_date(value: Any) -> date | None:
+    """A plain :class:`date` from a date, datetime, Timestamp or ISO text; None for blanks."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NaT or (not isinstance(value, str | date) and pd.isna(value)):
+        return None
+    if isinstance(value, str):
+        return date.fromisoformat(value.strip()[:10]) if value.strip() else None
+    if isinstance(value, pd.Timestamp | datetime):
+        return value.date()
+    return value
+
+
+def format_date(value: Any, lang: str | None = None) -> str:
+    """'30 juni 2026' in Dutch, '30 June 2026' in English; independent of the OS locale."""
+    day = as_date(value)
+    if day is None:
+        return ""
+    return f"{day.day} {MONTHS[language(lang)][day.month - 1]} {day.year}"
+
+
+def month_abbreviation(month: int, lang: str | None = None) -> str:
+    """'mrt' / 'Mar' for month 3: the short names used on chart axes."""
+    return MONTH_ABBREVIATIONS[language(lang)][month - 1]
+
+
+def format_month(value: Any, lang: str | None = None) -> str:
+    """'mrt 2026' / 'Mar 2026'."""
+    day = as_date(value)
+    return f"{month_abbreviation(day.month, lang)} {day.year}" if day else ""
+
+
+def format_number(value: float, lang: str | None = None, decimals: int | None = None) -> str:
+    """1.250 and 12,5 in Dutch; 1,250 and 12.5 in English. Whole numbers get no decimals."""
+    value = float(value)
+    if decimals is None:
+        decimals = 0 if round(value, 1).is_integer() else 1
+    text = f"{value:,.{decimals}f}"
+    if language(lang) == "nl":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def format_percent(share: float, lang: str | None = None) -> str:
+    """'61 %' in Dutch (with a space, as Dutch style guides write it), '61%' in English."""
+    number = format_number(math.floor(share * 100 + 0.5), lang, 0)
+    return f"{number} %" if language(lang) == "nl" else f"{number}%"
+
+
+def format_money(amount: float, lang: str | None = None) -> str:
+    """'€ 1.250' in Dutch, '€1,250' in English; cents only when there are any."""
+    number = format_number(amount, lang, 0 if float(amount).is_integer() else 2)
+    return f"€ {number}" if language(lang) == "nl" else f"€{number}"
+
+
+# ----- progress per indicator ------------------------------------------------------------
+
+
+def measurements_of(measurements: pd.DataFrame, indicator_id: int) -> pd.DataFrame:
+    """The measurements of one indicator, oldest first (stable: entry order within a day)."""
+    own = measurements[measurements["indicator_id"] == indicator_id]
+    return own.sort_values("date", kind="stable")
+
+
+def progress_series(measurements: pd.DataFrame, kind: str) -> pd.Series:
+    """The indicator's value after each measurement day: a Series indexed by date.
+
+    ``measurements`` holds one indicator's rows (columns ``date`` and ``value``).
+    Cumulative indicators add up (several measurements on one day add up too); readings
+    keep the last value entered on a day.
+    """
+    if measurements.empty:
+        return pd.Series([], index=pd.DatetimeIndex([], name="date"), name="value", dtype=float)
+    ordered = measurements.sort_values("date", kind="stable")
+    days = pd.to_datetime(ordered["date"]).dt.normalize()
+    values = ordered["value"].astype(float)
+    if kind == Kind.CUMULATIEF:
+        series = values.groupby(days.to_numpy()).sum().cumsum()
+    else:
+        series = values.groupby(days.to_numpy()).last()
+    series.index = pd.DatetimeIndex(series.index, name="date")
+    return series.rename("value")
+
+
+def value_on(series: pd.Series, on: Any) -> float | None:
+    """The value as of day ``on`` (inclusive), or None when nothing was measured by then."""
+    upto = series[series.index <= pd.Timestamp(as_date(on))]
+    return None if upto.empty else float(upto.iloc[-1])
+
+
+def reached_on(series: pd.Series, target: float) -> date | None:
+    """The first measurement day on which the value reached ``target``."""
+    hits = series[series >= target]
+    return None if hits.empty else hits.index[0].date()
+
+
+def pace_start(
+    plan_start: Any = None, measurements: pd.DataFrame | None = None, created: Any = None
+) -> date | None:
+    """Where the pace line starts: plan start, else first measurement, else creation day."""
+    start = as_date(plan_start)
+    if start is None and measurements is not None and not measurements.empty:
+        start = as_date(pd.to_datetime(measurements["date"]).min())
+    return start if start is not None else as_date(created)
+
+
+def expected_on(target: float, start: Any, deadline: Any, on: Any) -> float | None:
+    """The value the straight line from (start, 0) to (deadline, target) gives on ``on``.
+
+    0 before the start, the target from the deadline on; None without a start.
+    """
+    start, deadline, on = as_date(start), as_date(deadline), as_date(on)
+    if start is None or deadline is None or on is None:
+        return None
+    if on >= deadline:
+        return float(target)
+    if on <= start:
+        return 0.0
+    return float(target) * (on - start).days / (deadline - start).days
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where one indicator stands on ``today``, with everything its status line needs."""
+
+    indicator_id: int
+    name: str
+    unit: str
+    kind: str
+    target: float
+    deadline: date
+    start: date | None
+    today: date
+    value: float | None
+    measured_count: int
+    last_measured: date | None
+    expected: float | None
+    reached_on: date | None
+    status: str
+
+    @property
+    def share(self) -> float | None:
+        """value / target; None when not measured or when the target is 0."""
+        if self.value is None or self.target == 0:
+            return None
+        return self.value / self.target
+
+    @property
+    def late(self) -> bool:
+        return self.reached_on is not None and self.reached_on > self.deadline
+
+
+def judge(
+    value: float | None,
+    target: float,
+    deadline: date,
+    expected: float | None,
+    today: date,
+) -> str:
+    """The status code for a value on ``today``; see the module docstring for the order."""
+    if value is not None and value >= target:
+        return BEHAALD
+    if today > deadline:
+        return VERSTREKEN
+    if value is None:
+        return NIET_GEMETEN
+    if expected is None or value >= expected:
+        return OP_SCHEMA
+    return ACHTER
+
+
+def indicator_progress(
+    indicator: Mapping[str, Any] | pd.Series,
+    measurements: pd.DataFrame,
+    plan_start: Any = None,
+    today: Any = None,
+) -> Progress:
+    """Progress, pace and status of one indicator (a row of the indicators frame).
+
+    ``measurements`` may hold all of the plan's measurements; only this indicator's count.
+    Measurements dated after ``today`` are ignored for the value and the status.
+    """
+    today = as_date(today) or config.today()
+    own = measurements_of(measurements, int(indicator["id"]))
+    series = progress_series(own, str(indicator["kind"]))
+    seen = series[series.index <= pd.Timestamp(today)]
+    target = float(indicator["target"])
+    deadline = as_date(indicator["deadline"])
+    start = pace_start(plan_start, own, indicator.get("created_at"))
+    value = None if seen.empty else float(seen.iloc[-1])
+    expected = expected_on(target, start, deadline, today)
+    return Progress(
+        indicator_id=int(indicator["id"]),
+        name=str(indicator["name"]),
+        unit=str(indicator["unit"]),
+        kind=str(indicator["kind"]),
+        target=target,
+        deadline=deadline,
+        start=start,
+        today=today,
+        value=value,
+        measured_count=int((pd.to_datetime(own["date"]) <= pd.Timestamp(today)).sum()),
+        last_measured=None if seen.empty else seen.index[-1].date(),
+        expected=expected,
+        reached_on=reached_on(seen, target),
+        status=judge(value, target, deadline, expected, today),
+    )
+
+
+def status_label(status: str, lang: str | None = None) -> str:
+    """'achter op schema' / 'behind schedule' for the code ``achter``."""
+    return t(f"analysis.status.{status}", lang)
+
+
+def status_sentence(progress: Progress, lang: str | None = None) -> str:
+    """One plain line, e.g. 'Deelnemers infosessies: 140 van 200 deelnemers (70 %), op
+    schema — doel tegen 30 juni 2026.'"""
+    target = format_number(progress.target, lang)
+    deadline = format_date(progress.deadline, lang)
+    common = {"name": progress.name, "unit": progress.unit, "target": target,
+              "deadline": deadline}
+    if progress.value is None:
+        key = "verstreken_unmeasured" if progress.status == VERSTREKEN else "niet_gemeten"
+        return t(f"analysis.sentence.{key}", lang, **common)
+    share = f" ({format_percent(progress.share, lang)})" if progress.share is not None else ""
+    line = t("analysis.progress", lang, value=format_number(progress.value, lang), share=share,
+             **common)
+    if progress.status == BEHAALD:
+        key = "behaald_late" if progress.late else "behaald"
+        return t(f"analysis.sentence.{key}", lang, progress=line, deadline=deadline,
+                 reached=format_date(progress.reached_on, lang))
+    # The pace in the same precision as the target: "129", not "129,1" participants.
+    whole = float(progress.target).is_integer()
+    expected = progress.expected or 0.0
+    expected = format_number(math.floor(expected + 0.5) if whole else expected, lang)
+    return t(f"analysis.sentence.{progress.status}", lang, progress=line, deadline=deadline,
+             expected=expected)
+
+
+def progress_table(
+    indicators: pd.DataFrame,
+    measurements: pd.DataFrame,
+    plan_start: Any = None,
+    today: Any = None,
+    lang: str | None = None,
+) -> pd.DataFrame:
+    """One row per indicator: value, pace, share, status code, label and sentence.
+
+    Indexed by indicator id, in the order of ``indicators``.
+    """
+    columns = ["name", "unit", "kind", "target", "deadline", "start", "value", "expected",
+               "share", "measured_count", "last_measured", "reached_on", "status",
+               "status_label", "sentence"]
+    rows = []
+    for _, indicator in indicators.iterrows():
+        progress = indicator_progress(indicator, measurements, plan_start, today)
+        rows.append({
+            "indicator_id": progress.indicator_id,
+            **{name: getattr(progress, name) for name in columns[:-2]},
+            "status_label": status_label(progress.status, lang),
+            "sentence": status_sentence(progress, lang),
+        })
+    frame = pd.DataFrame(rows, columns=["indicator_id", *columns])
+    return frame.set_index("indicator_id")
+
+
+# ----- activities: coverage, costs, months -----------------------------------------------
+
+
+def live_activities(activities: pd.DataFrame) -> pd.DataFrame:
+    """Activities that count: not deleted and not cancelled."""
+    keep = pd.Series(True, index=activities.index)
+    if "deleted" in activities:
+        keep &= ~activities["deleted"].astype(bool)
+    if "status" in activities:
+        keep &= activities["status"] != Status.GEANNULEERD
+    return activities[keep]
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return " ".join(text.casefold().split())
+
+
+def group_tags(target_groups: pd.DataFrame | None, catalog: Any = None) -> dict[str, tuple]:
+    """(scope, tier) per target group: the plan's own tags first, then the catalog's.
+
+    Keys are folded (case, accents, spacing) so 'Oud-leerlingen' matches 'oud-leerlingen'.
+    """
+    tags: dict[str, tuple] = {}
+    if catalog is not None:
+        for group_id, entry in catalog.target_groups.items():
+            tags[_fold(group_id)] = (entry.scope, entry.level)
+    if target_groups is not None:
+        for _, row in target_groups.iterrows():
+            scope, tier = row.get("scope"), row.get("level")
+            if scope in SCOPES and tier in TIERS:
+                tags[_fold(row["group"])] = (scope, tier)
+    return tags
+
+
+def coverage_counts(
+    activities: pd.DataFrame, target_groups: pd.DataFrame | None = None, catalog: Any = None
+) -> pd.DataFrame:
+    """How many activities reach each cell of intern/extern × micro/meso/macro.
+
+    An activity counts once per cell it reaches: one for parents and pupils counts in
+    extern·micro and intern·micro; one for pupils and teachers counts once in intern·micro.
+    Groups without known tags are left out (see :func:`untagged_groups`).
+    """
+    tags = group_tags(target_groups, catalog)
+    counts = pd.DataFrame(0, index=pd.Index(SCOPES, name="scope"),
+                          columns=pd.Index(TIERS, name="tier"))
+    for groups in live_activities(activities)["target_groups"]:
+        cells = {tags[_fold(group)] for group in groups if _fold(group) in tags}
+        for scope, tier in cells:
+            counts.loc[scope, tier] += 1
+    return counts
+
+
+def untagged_groups(
+    activities: pd.DataFrame, target_groups: pd.DataFrame | None = None, catalog: Any = None
+) -> list[str]:
+    """Target groups named in activities whose intern/extern and level are unknown."""
+    tags = group_tags(target_groups, catalog)
+    found: list[str] = []
+    for groups in live_activities(activities)["target_groups"]:
+        for group in groups:
+            if _fold(group) not in tags and group not in found:
+                found.append(group)
+    return found
+
+
+def empty_cells(coverage: pd.DataFrame) -> list[tuple[str, str]]:
+    """The (scope, tier) cells no activity reaches, row by row."""
+    return [(scope, tier) for scope in coverage.index for tier in coverage.columns
+            if coverage.loc[scope, tier] == 0]
+
+
+def cell_label(scope: str, tier: str, lang: str | None = None) -> str:
+    """'extern · macro' / 'external · macro'."""
+    return t("analysis.cell", lang, scope=t(f"scope.{scope}", lang), tier=t(f"tier.{tier}", lang))
+
+
+def describe_empty_cells(coverage: pd.DataFrame, lang: str | None = None) -> str:
+    """A sentence naming the empty cells, or saying that every cell is covered."""
+    cells = empty_cells(coverage)
+    if not cells:
+        return t("analysis.no_empty_cells", lang)
+    names = ", ".join(cell_label(scope, tier, lang) for scope, tier in cells)
+    return t("analysis.empty_cells", lang, cells=names)
+
+
+def _ordered(values: Iterable[str], first: Iterable[str]) -> list[str]:
+    values = list(dict.fromkeys(values))
+    known = [value for value in first if value in values]
+    return known + [value for value in values if value not in known]
+
+
+def costs_by_context(activities: pd.DataFrame) -> pd.Series:
+    """Total price per context; both contexts always present (0 when nothing is planned)."""
+    live = live_activities(activities)
+    totals = live.groupby("context")["price"].sum() if not live.empty else pd.Series(dtype=float)
+    order = _ordered(totals.index, CONTEXTS)
+    order += [context for context in CONTEXTS if context not in order]
+    return totals.reindex(order, fill_value=0.0).astype(float).rename("cost")
+
+
+def costs_by_channel(activities: pd.DataFrame) -> pd.Series:
+    """Total price per channel, the price of an activity split equally over its channels.
+
+    Largest first (ties in order of first use); activities without channels are booked
+    on :data:`NO_CHANNEL`. The sum equals the sum of the prices.
+    """
+    shares: dict[str, float] = {}
+    for _, row in live_activities(activities).iterrows():
+        channels = tuple(row["channels"]) or (NO_CHANNEL,)
+        for channel in channels:
+            shares[channel] = shares.get(channel, 0.0) + float(row["price"]) / len(channels)
+    series = pd.Series(shares, dtype=float, name="cost")
+    series.index.name = "channel"
+    return series.sort_values(ascending=False, kind="stable")
+
+
+def activities_per_month(
+    activities: pd.DataFrame, start: Any = None, end: Any = None
+) -> pd.DataFrame:
+    """Number of activities per calendar month and context.
+
+    Indexed by the first day of each month, every month from the earlier of ``start`` and
+    the first activity to the later of ``end`` and the last activity, empty months
+    included; one column per context (both contexts always present).
+    """
+    live = live_activities(activities)
+    days = pd.to_datetime(live["when"])
+    bounds = [day for day in (as_date(start), as_date(end)) if day is not None]
+    bounds += [day.date() for day in days]
+    if not bounds:
+        return pd.DataFrame(columns=list(CONTEXTS), index=pd.DatetimeIndex([], name="month"),
+                            dtype=int)
+    low, high = min(bounds), max(bounds)
+    months = pd.date_range(pd.Timestamp(low).to_period("M").to_timestamp(),
+                           pd.Timestamp(high).to_period("M").to_timestamp(), freq="MS",
+                           name="month")
+    keys = days.dt.to_period("M").dt.to_timestamp()
+    counts = live.groupby([keys.rename("month"), live["context"]]).size().unstack(fill_value=0)
+    columns = _ordered(counts.columns, CONTEXTS)
+    columns += [context for context in CONTEXTS if context not in columns]
+    return counts.reindex(index=months, columns=columns, fill_value=0).astype(int)
