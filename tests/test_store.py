@@ -291,3 +291,17 @@ def test_a_row_added_by_one_process_is_seen_by_another(store: Store):
     writer.join(timeout=60)
     assert writer.exitcode == 0
     assert len(store.activities(plan_id)) == 1
+
+
+def test_a_transaction_stores_all_of_its_writes_or_none(store: Store):
+    before = len(store.plans())
+    with pytest.raises(RuntimeError), store.transaction():
+        plan_id = store.add_plan(validate(Plan, {"name": "Half"}))
+        store.add_activity(plan_id, activity())
+        assert len(store.activities(plan_id)) == 1  # visible inside the transaction
+        raise RuntimeError("power cut")
+    assert len(store.plans()) == before and store.plan_id("Half") is None
+    with store.transaction():
+        plan_id = store.add_plan(validate(Plan, {"name": "Heel"}))
+        store.add_activities(plan_id, [activity(), activity(what="Tweede")])
+    assert len(store.activities(store.plan_id("Heel"))) == 2

@@ -48,6 +48,13 @@ def load_demo(store: Store, beside: bool = False, path: Path | None = None) -> i
     while store.plan_id(plan_data["name"]) is not None:
         plan_data["name"] = f"{base_name} ({counter})"
         counter += 1
+    with store.transaction():
+        plan_id = _write_demo(store, data, plan_data, catalog)
+    store.choose_plan(plan_id)
+    return plan_id
+
+
+def _write_demo(store: Store, data: dict, plan_data: dict, catalog) -> int:
     empty_default = _empty_default_plan(store)
     plan_id = store.add_plan(validate(Plan, plan_data))
     if empty_default is not None:
@@ -90,7 +97,6 @@ def load_demo(store: Store, beside: bool = False, path: Path | None = None) -> i
     for key, fields in measurements:
         measurement = validate(Measurement, {**fields, "indicator_id": indicator_ids[key]})
         store.add_measurement(plan_id, measurement)
-    store.choose_plan(plan_id)
     return plan_id
 
 

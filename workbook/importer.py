@@ -38,7 +38,6 @@ What the importer accepts:
 
 from __future__ import annotations
 
-import contextlib
 import math
 import re
 import unicodedata
@@ -63,7 +62,7 @@ from .model import (
     Status,
     validate,
 )
-from .store import Store, StoreError
+from .store import Store
 from .tablefile import Sheet, TableFileError, read_sheets
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -1072,28 +1071,25 @@ def write_plan(
     Indicators are linked by name; unknown names become new indicators of the plan.
     """
     plan_id, name = _target_plan(store, plan_name)
-    existing: dict[str, int] = {}
-    if plan_id is not None:
-        frame = store.indicators(plan_id)
-        existing = {_key(n): int(i) for n, i in zip(frame["name"], frame["id"], strict=True)}
-    created_plan = plan_id is None
-    if created_plan:
-        details = {k: v for k, v in (plan_details or {}).items()
-                   if k in ("project", "organisation", "start", "end")}
-        try:
-            plan = validate(Plan, {**details, "name": name})
-        except InvalidRecord:
-            plan = validate(Plan, {"name": name})
-        plan_id = store.add_plan(plan)
-    new_ids: list[int] = []
-    measurement_ids: list[int] = []
-    try:
+    with store.transaction():
+        existing: dict[str, int] = {}
+        if plan_id is not None:
+            frame = store.indicators(plan_id)
+            existing = {_key(n): int(i) for n, i in zip(frame["name"], frame["id"], strict=True)}
+        created_plan = plan_id is None
+        if created_plan:
+            details = {k: v for k, v in (plan_details or {}).items()
+                       if k in ("project", "organisation", "start", "end")}
+            try:
+                plan = validate(Plan, {**details, "name": name})
+            except InvalidRecord:
+                plan = validate(Plan, {"name": name})
+            plan_id = store.add_plan(plan)
         new_names, draft_names = [], []
         for indicator in [*parsed.indicators, *parsed.drafts]:
             if _key(indicator.name) in existing:
                 continue
             existing[_key(indicator.name)] = store.add_indicator(plan_id, indicator)
-            new_ids.append(existing[_key(indicator.name)])
             new_names.append(indicator.name)
             if indicator in parsed.drafts:
                 draft_names.append(indicator.name)
@@ -1104,19 +1100,12 @@ def write_plan(
             for p in parsed.activities
         ]
         activity_ids = store.add_activities(plan_id, activities)
-        try:
-            for parsed_measurement in parsed.measurements:
-                measurement = parsed_measurement.measurement.model_copy(
-                    update={"indicator_id": existing[_key(parsed_measurement.indicator)]}
-                )
-                measurement_ids.append(store.add_measurement(plan_id, measurement))
-        except Exception:
-            for activity_id in activity_ids:
-                store.delete_activity(activity_id)
-            raise
-    except Exception:
-        _undo(store, plan_id, created_plan, new_ids, measurement_ids)
-        raise
+        measurement_ids = [
+            store.add_measurement(plan_id, m.measurement.model_copy(
+                update={"indicator_id": existing[_key(m.indicator)]}
+            ))
+            for m in parsed.measurements
+        ]
     return ImportResult(
         plan_id=plan_id,
         plan_name=name,
@@ -1128,20 +1117,6 @@ def write_plan(
         measurement_ids=measurement_ids,
         ignored_columns=parsed.ignored_columns,
     )
-
-
-def _undo(store: Store, plan_id: int, created_plan: bool, indicator_ids: list[int],
-          measurement_ids: list[int]) -> None:
-    """Best effort after a store failure halfway: hide what this import added."""
-    for measurement_id in measurement_ids:
-        with contextlib.suppress(StoreError):
-            store.delete_measurement(measurement_id)
-    for indicator_id in indicator_ids:
-        with contextlib.suppress(StoreError):
-            store.delete_indicator(indicator_id)
-    if created_plan:
-        with contextlib.suppress(StoreError):
-            store.delete_empty_plan(plan_id)
 
 
 def import_plan(

@@ -9,6 +9,7 @@ two open notebooks never see "database is locked". Records arrive validated
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -86,6 +87,7 @@ class Store:
     def __init__(self, url: str | None = None):
         self.url = url or config.store_url()
         self.path = _sqlite_path(self.url)
+        self._local = threading.local()
         if self.path is not None:
             _check_sqlite_file(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -109,8 +111,28 @@ class Store:
     # ----- transactions -------------------------------------------------------------
 
     @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several writes (an import, the demo): all of them are stored, or none.
+
+        Inside the block every store method of this thread works on the one transaction.
+        """
+        if getattr(self._local, "conn", None) is not None:
+            yield
+            return
+        with self._write() as conn:
+            self._local.conn = conn
+            try:
+                yield
+            finally:
+                self._local.conn = None
+
+    @contextmanager
     def _write(self) -> Iterator[sa.Connection]:
         """A write transaction: all of it is stored, or — on any error — none of it."""
+        active = getattr(self._local, "conn", None)
+        if active is not None:
+            yield active
+            return
         try:
             with self.engine.connect().execution_options(workbook_write=True) as conn, conn.begin():
                 yield conn
@@ -119,6 +141,10 @@ class Store:
 
     @contextmanager
     def _read(self) -> Iterator[sa.Connection]:
+        active = getattr(self._local, "conn", None)
+        if active is not None:
+            yield active
+            return
         with self.engine.connect() as conn, conn.begin():
             yield conn
 
