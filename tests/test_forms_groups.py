@@ -52,4 +52,4 @@ def test_in_english(store, monkeypatch):
     form = GroupsForm()
     assert "No target group yet in: internal · micro" in form.coverage.value
     assert form.add_button.description == "Add"
-    assert ("Parents (micro)", "ouders") in form.scope_boxes["extern"].options
+    assert ("Parents · micro", "ouders") in form.scope_boxes["extern"].options

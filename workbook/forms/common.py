@@ -302,7 +302,9 @@ class CheckGroup:
 # ----- an escaped HTML table -------------------------------------------------------------
 
 TABLE_STYLE = "border-collapse:collapse;font-size:13px;margin:4px 0"
-CELL_STYLE = "border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top"
+CELL_STYLE = (
+    "border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top;line-height:1.35"
+)
 HEAD_STYLE = CELL_STYLE + ";background:#f0f4f8"
 
 
@@ -312,16 +314,19 @@ def html_table(
     index: str | None = None,
     empty: str | None = None,
     muted: Iterable[Any] = (),
+    nowrap: Iterable[str] = (),
 ) -> str:
     """``frame`` as a plain HTML table with every cell escaped (no pandas Styler: no uuids).
 
     ``index`` names a first column holding the frame's index; ``muted`` lists index values
-    shown greyed out (e.g. deleted rows).
+    shown greyed out (e.g. deleted rows); ``nowrap`` names columns kept on one line (dates,
+    amounts).
     """
     if frame.empty:
         return f"<p><i>{esc(empty if empty is not None else t('forms.no_rows'))}</i></p>"
     formatters = formatters or {}
     muted = set(muted)
+    nowrap = set(nowrap)
     columns = list(frame.columns)
     head = "".join(f'<th style="{HEAD_STYLE}">{esc(name)}</th>' for name in columns)
     if index is not None:
@@ -334,7 +339,8 @@ def html_table(
         for name in columns:
             value = row[name]
             text = formatters[name](value) if name in formatters else _cell(value)
-            cells.append(f'<td style="{CELL_STYLE}">{esc(text)}</td>')
+            style = CELL_STYLE + (";white-space:nowrap" if name in nowrap else "")
+            cells.append(f'<td style="{style}">{esc(text)}</td>')
         style = ' style="color:#999;text-decoration:line-through"' if key in muted else ""
         rows.append(f"<tr{style}>{''.join(cells)}</tr>")
     return (
@@ -401,7 +407,7 @@ class Form:
     def button(self, key: str, style: str = "") -> widgets.Button:
         """A button with text (no icon only: Voilà offline has no Font Awesome)."""
         return widgets.Button(description=self.tr(key), button_style=style,
-                              layout=widgets.Layout(width="auto"))
+                              layout=widgets.Layout(width="auto", align_self="flex-start"))
 
     def check(self, model: type[R], data: Mapping[str, Any]) -> R | None:
         """Validate ``data``; on problems show them, mark their widgets and return None."""

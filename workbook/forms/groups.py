@@ -16,10 +16,10 @@ from .. import checks
 from ..i18n import register
 from ..model import Scope, TargetGroupChoice, Tier
 from .common import (
-    BAD_STYLE,
     CELL_STYLE,
     HEAD_STYLE,
     LABEL_STYLE,
+    NOTE_STYLE,
     OK_STYLE,
     TABLE_STYLE,
     CheckGroup,
@@ -67,7 +67,7 @@ class GroupsForm(Form):
         self.scope_boxes: dict[str, CheckGroup] = {}
         for scope in checks.SCOPES:
             options = [
-                (f"{entry.label(self.lang)} ({self.tr(f'tier.{entry.level}')})", key)
+                (f"{entry.label(self.lang)} · {self.tr(f'tier.{entry.level}')}", key)
                 for key, entry in catalog.target_groups.items()
                 if entry.scope == scope
             ]
@@ -247,7 +247,7 @@ class GroupsForm(Form):
 
     def _own_label(self, group: str, tags: str) -> str:
         scope, tier = tags.split("|")
-        return f"{group} ({self.tr(f'scope.{scope}')} · {self.tr(f'tier.{tier}')})"
+        return f"{group} · {self.tr(f'scope.{scope}')} · {self.tr(f'tier.{tier}')}"
 
 
 def coverage_html(target_groups: pd.DataFrame, catalog: Any, lang: str | None = None) -> str:
@@ -264,14 +264,14 @@ def coverage_html(target_groups: pd.DataFrame, catalog: Any, lang: str | None = 
         for tier in checks.TIERS:
             groups = cells[(scope, tier)]
             names = "<br>".join(esc(catalog.label_of(group, lang)) for group in groups)
-            colour = "#edf7ed" if groups else "#fdecea"
+            colour = "#edf7ed" if groups else "#fff4e5"
             text = f"<b>{len(groups)}</b><br>{names}" if groups else "<b>0</b>"
             tds.append(f'<td style="{CELL_STYLE};background:{colour};min-width:12em">{text}</td>')
         rows.append(
             f'<tr><th style="{HEAD_STYLE}">{esc(t(f"scope.{scope}", lang))}</th>{"".join(tds)}</tr>'
         )
     sentence = checks.describe_coverage(cells, lang)
-    style = OK_STYLE if not checks.empty_cells(cells) else BAD_STYLE
+    style = OK_STYLE if not checks.empty_cells(cells) else NOTE_STYLE
     return (
         f'<table class="wb-coverage" style="{TABLE_STYLE}"><thead><tr><th style="{HEAD_STYLE}">'
         f"</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

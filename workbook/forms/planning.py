@@ -145,7 +145,7 @@ class PlanningForm(RecordForm):
         self.context = widgets.ToggleButtons(
             options=enum_options(Context, "context", self.lang),
             description=self.tr("field.context"),
-            style=LABEL_STYLE,
+            style={**LABEL_STYLE, "button_width": "auto"},
         )
         self.what = widgets.Text(
             description=self.tr("field.what"),
@@ -464,6 +464,9 @@ class PlanningExercise:
         self.table = widgets.HTML()
         self.check = widgets.HTML()
         self.costs = widgets.HTML()
+        # the row buttons sit below a long table: repeat the form's message next to them
+        self.picker_feedback = widgets.HTML(layout=WIDE)
+        widgets.dlink((self.form.feedback.widget, "value"), (self.picker_feedback, "value"))
         self.form.on_change(self.refresh)
         self.widget = widgets.VBox(
             [
@@ -472,6 +475,7 @@ class PlanningExercise:
                 heading(self.form.tr("planning.table")),
                 self.table,
                 self.form.picker.widget,
+                self.picker_feedback,
                 heading(self.form.tr("planning.check")),
                 self.check,
                 heading(self.form.tr("planning.costs")),
@@ -499,6 +503,7 @@ class PlanningExercise:
             },
             index="#",
             empty=t("forms.no_rows", lang),
+            nowrap=(t("field.when", lang), money),
         )
         tables_ = self.session.tables()
         findings = checks.plan_check(tables_, self.session.catalog)
