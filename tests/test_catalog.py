@@ -227,3 +227,9 @@ def test_a_wrong_header_and_a_missing_file_are_named(catalog_copy: Path):
     path.unlink()
     with pytest.raises(CatalogError, match="ontbreekt.*methoden.csv"):
         load_catalog()
+
+
+def test_a_label_matches_without_its_bracketed_part(catalog):
+    assert catalog.match_target_group("Projectpartners") == "projectpartners"
+    assert catalog.match_channel("Erasmus+ Project Results Platform") == "eprp"
+    assert catalog.match_theme("Taalvaardigheid") == "taalvaardigheid"

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import config
@@ -114,13 +114,28 @@ class Catalog:
     themes: dict[str, Entry]
     folder: Path = field(default=Path("."))
 
+    @cached_property
+    def _index(self) -> dict[int, dict[str, str]]:
+        """Per vocabulary: every normalized name (id, labels, aliases, labels without their
+        bracketed part) to its id; the first entry to claim a name keeps it."""
+        index: dict[int, dict[str, str]] = {}
+        for entries in (self.target_groups, self.methods, self.channels, self.themes):
+            names: dict[str, str] = {}
+            for entry in entries.values():
+                for name in (entry.id, entry.nl, entry.en, *entry.aliases):
+                    names.setdefault(normalize(name), entry.id)
+            for entry in entries.values():
+                for name in (entry.nl, entry.en):
+                    if "(" in name:
+                        names.setdefault(normalize(re.sub(r"\([^)]*\)", " ", name)), entry.id)
+            index[id(entries)] = names
+        return index
+
     def _lookup(self, entries: dict[str, Entry], text: str) -> str | None:
-        wanted = normalize(text)
-        for entry in entries.values():
-            names = (entry.id, entry.nl, entry.en, *entry.aliases)
-            if wanted in {normalize(name) for name in names}:
-                return entry.id
-        return None
+        return self._index[id(entries)].get(normalize(text))
+
+    def match_theme(self, text: str) -> str | None:
+        return self._lookup(self.themes, text)
 
     def match_target_group(self, text: str) -> str | None:
         """The id of the target group named ``text`` (id, label or alias), or None."""

@@ -526,7 +526,7 @@ def _join(texts: list[str], seps: list[str], first: int, last: int) -> str:
 def _how(cell: str, catalog: Catalog) -> tuple[list[str], list[str]]:
     """Methods and channels from a *Hoe / kanalen* cell (see the module notes)."""
 
-    match_method, match_channel = _matcher(catalog, "method"), _matcher(catalog, "channel")
+    match_method, match_channel = catalog.match_method, catalog.match_channel
 
     def match(text: str) -> tuple[str, str] | None:
         if found := match_method(text):
@@ -550,30 +550,6 @@ def _how(cell: str, catalog: Catalog) -> tuple[list[str], list[str]]:
 
 def _listed(cell: str, match: Callable[[str], str | None]) -> list[str]:
     return [found or text for text, found in split_values(cell, match)]
-
-
-def _without_brackets(text: str) -> str:
-    return normalize(re.sub(r"\([^)]*\)", " ", text))
-
-
-def _matcher(catalog: Catalog, kind: str) -> Callable[[str], str | None]:
-    """The catalog's own matching, then its labels without their bracketed part.
-
-    So "Project partners" finds "Project partners (partner schools)".
-    """
-    entries = {"target_group": catalog.target_groups, "method": catalog.methods,
-               "channel": catalog.channels}[kind]
-    short: dict[str, str] = {}
-    for entry in entries.values():
-        for name in (entry.nl, entry.en):
-            if "(" in name:
-                short.setdefault(_without_brackets(name), entry.id)
-    exact = getattr(catalog, f"match_{kind}")
-
-    def match(text: str) -> str | None:
-        return exact(text) or short.get(normalize(text))
-
-    return match
 
 
 # ----- the table in a sheet -----------------------------------------------------------
@@ -781,12 +757,12 @@ def _parse_activities(table: _Table, catalog: Catalog) -> tuple[list[ParsedActiv
             "what": cell_text(table.cell(cells, "what")),
             "responsible": cell_text(table.cell(cells, "responsible")),
             "target_groups": _listed(cell_text(table.cell(cells, "target_groups")),
-                                     _matcher(catalog, "target_group")),
+                                     catalog.match_target_group),
         }
         methods, channels = _how(cell_text(table.cell(cells, "how")), catalog)
-        methods += _listed(cell_text(table.cell(cells, "methods")), _matcher(catalog, "method"))
+        methods += _listed(cell_text(table.cell(cells, "methods")), catalog.match_method)
         channels += _listed(cell_text(table.cell(cells, "channels")),
-                            _matcher(catalog, "channel"))
+                            catalog.match_channel)
         data["methods"], data["channels"] = methods, channels
 
         context = cell_text(table.cell(cells, "context"))

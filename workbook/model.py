@@ -162,8 +162,7 @@ class Goal(Record):
     def _theme(cls, value: str, info: ValidationInfo) -> str:
         catalog = (info.context or {}).get("catalog")
         if catalog and value and value not in catalog.themes:
-            matched = catalog._lookup(catalog.themes, value)
-            return matched or value
+            return catalog.match_theme(value) or value
         return value
 
 
