@@ -77,10 +77,6 @@ def test_deleted_and_cancelled_rows_reach_nobody(store, plan, catalog):
     found = by_key(checks.plan_check(tables, catalog))
     assert not found["groups"].ok
     assert not found["eprp"].ok
-    assert checks.cost_per_context(tables["activities"]) == {
-        "binnen_school": 0.0,
-        "tussen_partners": 0.0,
-    }
 
 
 def test_privacy_needed_when_pupils_appear_in_a_video(store, plan, catalog):
@@ -131,8 +127,3 @@ def test_group_coverage_names_empty_cells():
         "Nog geen doelgroep in: intern · meso, intern · macro, extern · macro."
     )
     assert "internal · meso" in checks.describe_coverage(cells, "en")
-
-
-def test_cost_per_context(demo_store):
-    totals = checks.cost_per_context(demo_store.activities(demo_store.current_plan_id()))
-    assert totals == {"binnen_school": 1920.0, "tussen_partners": 4350.0}

@@ -320,16 +320,3 @@ def describe_coverage(
         return t("checks.coverage.full", lang)
     cells = ", ".join(cell_label(scope, tier, lang) for scope, tier in empty)
     return t("checks.coverage.empty", lang, cells=cells)
-
-
-# ----- money -----------------------------------------------------------------------------
-
-
-def cost_per_context(activities: pd.DataFrame) -> dict[str, float]:
-    """Total price of the live planning rows per context; both contexts always present."""
-    from .model import Context
-
-    totals = {context.value: 0.0 for context in Context}
-    for _, row in live_activities(activities).iterrows():
-        totals[row["context"]] = totals.get(row["context"], 0.0) + float(row["price"] or 0)
-    return totals

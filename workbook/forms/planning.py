@@ -16,7 +16,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML, display
 
-from .. import checks, config, tables
+from .. import analysis, checks, config, tables
 from ..catalog import EventOccurrence
 from ..i18n import register, t
 from ..model import Activity, Context, Status
@@ -515,7 +515,8 @@ class PlanningExercise:
 
 
 def costs_html(activities: pd.DataFrame, lang: str | None = None) -> str:
-    totals = checks.cost_per_context(activities)
+    """Total price per context (live, not cancelled rows) and the grand total."""
+    totals = analysis.costs_by_context(activities).to_dict()
     frame = pd.DataFrame(
         {
             t("field.context", lang): [t(f"context.{key}", lang) for key in totals]
