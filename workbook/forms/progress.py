@@ -1,0 +1,551 @@
+"""Notebook *voortgang* (and the overview charts of *aan de slag*): "meten is weten".
+
+``show()`` displays :class:`ProgressReview`: the :class:`MeasurementForm` (indicator, date,
+value, note) with the list of measurements and their edit/delete buttons, then
+:class:`IndicatorCharts` — one status line per indicator in plain Dutch, the indicators
+as small multiples (12 per picture) and one indicator full size, chosen in a dropdown.
+``show_overview()`` displays :class:`OverviewCharts`: the timeline by month, the cost by
+channel and by context, and the coverage heatmap, with a button to redraw them.
+
+Charts are PNG bytes in :class:`ipywidgets.Image` widgets: they redraw in place in
+JupyterLab and Voilà, nothing is printed, and nbval ignores them. A change redraws only
+the pictures that show what changed.
+"""
+
+from __future__ import annotations
+
+import io
+import weakref
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .. import analysis, charts, config
+from ..i18n import register, t
+from ..model import Measurement
+from .common import (
+    LABEL_STYLE,
+    WIDE,
+    RecordForm,
+    Session,
+    esc,
+    heading,
+    html_table,
+    number_text,
+    show_widget,
+    to_date,
+    to_number,
+)
+
+TEXTS: dict[str, dict[str, str]] = {
+    "progress.form": {"nl": "Een meting noteren", "en": "Record a measurement"},
+    "progress.list": {"nl": "Je metingen", "en": "Your measurements"},
+    "progress.status": {"nl": "Stand van zaken op {date}", "en": "Progress on {date}"},
+    "progress.grid": {"nl": "Alle indicatoren in één oogopslag",
+                      "en": "All indicators at a glance"},
+    "progress.detail": {"nl": "Eén indicator in het groot", "en": "One indicator full size"},
+    "progress.choose_indicator": {"nl": "(kies een indicator)", "en": "(choose an indicator)"},
+    "progress.value_placeholder": {"nl": "bv. 45", "en": "e.g. 45"},
+    "progress.note_placeholder": {
+        "nl": "bv. Aanwezigheidslijst infoavond",
+        "en": "e.g. Attendance list of the information evening",
+    },
+    "progress.hint.cumulatief": {
+        "nl": "<b>{name}</b> telt op: vul in wat er <i>deze keer</i> bijkwam (bv. de "
+        "deelnemers van één sessie). Doel: {target} {unit} tegen {deadline}.",
+        "en": "<b>{name}</b> adds up: enter what was added <i>this time</i> (e.g. the "
+        "participants of one session). Target: {target} {unit} by {deadline}.",
+    },
+    "progress.hint.stand": {
+        "nl": "<b>{name}</b> is een stand: vul de stand <i>op die dag</i> in (bv. het "
+        "aantal volgers). Doel: {target} {unit} tegen {deadline}.",
+        "en": "<b>{name}</b> is a reading: enter the reading <i>on that day</i> (e.g. the "
+        "number of followers). Target: {target} {unit} by {deadline}.",
+    },
+    "progress.no_indicators": {
+        "nl": "Dit plan heeft nog geen indicatoren. Voeg ze toe in notebook 01 — Waarom.",
+        "en": "This plan has no indicators yet. Add them in notebook 01 — Why.",
+    },
+    "progress.redraw": {"nl": "Grafieken vernieuwen", "en": "Redraw the charts"},
+    "progress.redraw_help": {
+        "nl": "Heb je intussen de planning aangepast? Klik op <b>Grafieken vernieuwen</b>.",
+        "en": "Changed the plan in the meantime? Click <b>Redraw the charts</b>.",
+    },
+    "progress.overview.timeline": {"nl": "Tijdlijn: activiteiten per maand",
+                                   "en": "Timeline: activities per month"},
+    "progress.overview.cost_channel": {"nl": "Kosten per kanaal", "en": "Cost per channel"},
+    "progress.overview.cost_context": {"nl": "Kosten per context", "en": "Cost per context"},
+    "progress.overview.coverage": {"nl": "Welke doelgroepen bereik je?",
+                                   "en": "Which target groups do you reach?"},
+    "progress.measurement": {"nl": "{indicator} op {date}: {value}",
+                             "en": "{indicator} on {date}: {value}"},
+}
+register(TEXTS)
+
+#: Resolution of the pictures in the notebook: sharp on a projector, light in the browser.
+DPI = 80
+IMAGE_LAYOUT = {"width": "100%", "max_width": "1040px", "height": "auto"}
+
+
+def figure_png(figure: Figure, dpi: int = DPI) -> bytes:
+    """``figure`` as PNG bytes (Agg, no pyplot state); the figure is emptied afterwards."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    figure.clear()
+    return buffer.getvalue()
+
+
+def chart_image() -> widgets.Image:
+    """An empty picture widget that scales with the page (set ``.value`` to PNG bytes)."""
+    image = widgets.Image(format="png", layout=widgets.Layout(**IMAGE_LAYOUT))
+    image.add_class("wb-chart")
+    return image
+
+
+# ----- changes made elsewhere (an upload) reach the views in other cells ------------------
+
+_subscribers: list[weakref.WeakMethod] = []
+
+
+def subscribe(method: Callable[[], None]) -> None:
+    """Call the bound ``method`` after :func:`store_changed` (held weakly: no leak)."""
+    _subscribers.append(weakref.WeakMethod(method))
+
+
+def store_changed() -> None:
+    """Tell every live view that the plan changed outside it (e.g. an imported file)."""
+    alive = []
+    for reference in _subscribers:
+        method = reference()
+        if method is not None:
+            alive.append(reference)
+            method()
+    _subscribers[:] = alive
+
+
+# ----- the measurement form ---------------------------------------------------------------
+
+
+class MeasurementForm(RecordForm):
+    """A measurement: indicator of the plan, date, value, note; the list with edit/delete.
+
+    ``value`` keys: ``indicator_id`` (0 for none), ``date`` (date), ``value`` (text as
+    typed, '45' or '1.250,5'), ``note``.
+    """
+
+    display_name = "voortgang: metingen"
+
+    model = Measurement
+
+    def _build_fields(self) -> None:
+        self._last_touched: set[int] = set()
+        self.indicator = widgets.Dropdown(
+            description=self.tr("field.indicator_id"),
+            options=[(self.tr("progress.choose_indicator"), 0)],
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="80%"),
+        )
+        self.hint = widgets.HTML(layout=WIDE)
+        self.date = widgets.DatePicker(description=self.tr("field.date"), style=LABEL_STYLE,
+                                       value=config.today())
+        self.amount = widgets.Text(
+            description=self.tr("field.value"),
+            placeholder=self.tr("progress.value_placeholder"),
+            style=LABEL_STYLE,
+        )
+        self.note = widgets.Text(
+            description=self.tr("field.note"),
+            placeholder=self.tr("progress.note_placeholder"),
+            style=LABEL_STYLE,
+            layout=WIDE,
+        )
+        self.fields = {
+            "indicator_id": self.indicator,
+            "date": self.date,
+            "value": self.amount,
+            "note": self.note,
+        }
+
+    def _layout(self) -> widgets.Widget:
+        return widgets.VBox(
+            [
+                self.indicator,
+                self.hint,
+                self.date,
+                self.amount,
+                self.note,
+                self.buttons(),
+                self.feedback.widget,
+                heading(self.tr("progress.list")),
+                self.table,
+                self.picker.widget,
+            ]
+        )
+
+    def _wire(self) -> None:
+        super()._wire()
+        self.indicator.observe(lambda _change: self._show_hint(), names="value")
+
+    @property
+    def value(self) -> dict[str, Any]:
+        return {name: widget.value for name, widget in self.fields.items()}
+
+    @value.setter
+    def value(self, values: dict[str, Any]) -> None:
+        for name, widget in self.fields.items():
+            if name not in values:
+                continue
+            value = values[name]
+            if name == "date":
+                value = to_date(value)
+            elif name == "indicator_id":
+                known = {key for _, key in widget.options}
+                value = int(value) if value and int(value) in known else 0
+            elif name == "value" and not isinstance(value, str):
+                value = number_text(value, self.lang)
+            elif value is None:
+                value = ""
+            widget.value = value
+
+    def blank(self) -> dict[str, Any]:
+        # The indicator stays chosen: several measurements of one indicator in a row.
+        return {"indicator_id": self.indicator.value, "date": config.today(), "value": "",
+                "note": ""}
+
+    def data(self) -> dict[str, Any]:
+        values = self.value
+        return {
+            "indicator_id": values["indicator_id"] or None,
+            "date": to_date(values["date"]),
+            "value": to_number(values["value"]),
+            "note": values["note"],
+        }
+
+    # ----- store ------------------------------------------------------------------------
+
+    def _measurements(self) -> pd.DataFrame:
+        return self.session.store.measurements(self.session.plan_id)
+
+    def _indicators(self) -> pd.DataFrame:
+        return self.session.store.indicators(self.session.plan_id)
+
+    def add(self, record: Measurement) -> int:
+        return self.session.store.add_measurement(self.session.plan_id, record)
+
+    def update(self, row_id: int, record: Measurement) -> None:
+        self.session.store.update_measurement(row_id, record)
+
+    def remove(self, row_id: int) -> None:
+        self.session.store.delete_measurement(row_id)
+
+    def load(self, row_id: int) -> dict[str, Any]:
+        rows = self._measurements()
+        row = rows[rows["id"] == row_id].iloc[0]
+        return {
+            "indicator_id": int(row["indicator_id"]),
+            "date": to_date(row["date"]),
+            "value": number_text(row["value"], self.lang),
+            "note": row["note"],
+        }
+
+    def describe(self, row_id: int | None, record: Any = None) -> str:
+        names = dict(zip(self._indicators()["id"], self._indicators()["name"], strict=True))
+        if record is None:
+            rows = self._measurements()
+            found = rows[rows["id"] == row_id]
+            if found.empty:
+                return str(row_id)
+            record = found.iloc[0]
+            indicator, day, value = record["indicator_id"], record["date"], record["value"]
+        else:
+            indicator, day, value = record.indicator_id, record.date, record.value
+        return self.tr("progress.measurement", indicator=names.get(indicator, str(indicator)),
+                       date=analysis.format_date(day, self.lang),
+                       value=analysis.format_number(value, self.lang))
+
+    # ----- views ------------------------------------------------------------------------
+
+    def _show_hint(self) -> None:
+        indicators = self._indicators()
+        found = indicators[indicators["id"] == self.indicator.value]
+        if found.empty:
+            self.hint.value = ""
+            return
+        row = found.iloc[0]
+        self.hint.value = "<small>" + self.tr(
+            f"progress.hint.{row['kind']}",
+            name=esc(row["name"]),
+            target=esc(analysis.format_number(row["target"], self.lang)),
+            unit=esc(row["unit"]),
+            deadline=esc(analysis.format_date(row["deadline"], self.lang)),
+        ) + "</small>"
+
+    def refresh(self) -> None:
+        indicators = self._indicators()
+        names = dict(zip(indicators["id"], indicators["name"], strict=True))
+        units = dict(zip(indicators["id"], indicators["unit"], strict=True))
+        current = self.indicator.value
+        self.indicator.options = [
+            (self.tr("progress.choose_indicator"), 0),
+            *[(f"{name} ({units[i]})", int(i)) for i, name in names.items()],
+        ]
+        self.indicator.value = current if current in names else 0
+        self._show_hint()
+        rows = self._measurements().sort_values(["date", "id"], ascending=False, kind="stable")
+        shown = pd.DataFrame(
+            {
+                self.tr("field.date"): rows["date"].map(
+                    lambda v: analysis.format_date(v, self.lang)),
+                self.tr("field.indicator_id"): rows["indicator_id"].map(
+                    lambda v: names.get(v, "")),
+                self.tr("field.value"): [
+                    f"{analysis.format_number(value, self.lang)} {units.get(i, '')}".strip()
+                    for i, value in zip(rows["indicator_id"], rows["value"], strict=True)
+                ],
+                self.tr("field.note"): rows["note"],
+            }
+        )
+        shown.index = rows["id"]
+        self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"),
+                                      nowrap=(self.tr("field.date"), self.tr("field.value")))
+        self.picker.set_rows([
+            (f"{i}: {analysis.format_date(day, self.lang)} · {names.get(ind, '')} · "
+             f"{analysis.format_number(value, self.lang)}", int(i))
+            for i, day, ind, value in zip(rows["id"], rows["date"], rows["indicator_id"],
+                                          rows["value"], strict=True)
+        ])
+
+    def changed_indicators(self) -> set[int]:
+        """Indicators whose measurements may have changed in the last action."""
+        return set(self._last_touched)
+
+    def submit(self, _button: Any = None) -> bool:
+        before = self._indicator_of(self.editing)
+        self._last_touched = {i for i in (before, self.indicator.value) if i}
+        return super().submit(_button)
+
+    def delete(self, row_id: int | None) -> bool:
+        self._last_touched = {i for i in (self._indicator_of(row_id),) if i}
+        return super().delete(row_id)
+
+    def _indicator_of(self, row_id: int | None) -> int | None:
+        if not row_id:
+            return None
+        rows = self._measurements()
+        found = rows[rows["id"] == row_id]
+        return None if found.empty else int(found["indicator_id"].iloc[0])
+
+
+# ----- status lines and charts per indicator ---------------------------------------------
+
+
+def status_html(progress: pd.DataFrame, lang: str | None = None) -> str:
+    """One line per indicator: a coloured label (never colour alone) and the sentence."""
+    if progress.empty:
+        return f"<p><i>{esc(t('progress.no_indicators', lang))}</i></p>"
+    lines = []
+    for _, row in progress.iterrows():
+        colour = charts.STATUS_COLOURS[row["status"]]
+        ink = "#000" if colour in (charts.PURPLE, charts.ORANGE, charts.SKY) else "#fff"
+        badge = (f'<span style="display:inline-block;min-width:10.5em;text-align:center;'
+                 f'background:{colour};color:{ink};border-radius:4px;padding:1px 6px;'
+                 f'margin-right:8px;font-weight:bold">{esc(row["status_label"])}</span>')
+        lines.append(f'<div class="wb-status wb-status-{esc(row["status"])}" '
+                     f'style="margin:3px 0;line-height:1.5">{badge}{esc(row["sentence"])}</div>')
+    return "".join(lines)
+
+
+class IndicatorCharts:
+    """Status lines, small multiples (pages of 12) and one indicator full size."""
+
+    def __init__(self, session: Session | None = None, lang: str | None = None) -> None:
+        from .. import i18n
+
+        self.session = session or Session.open()
+        self.lang = i18n.language(lang)
+        self.status_heading = widgets.HTML()
+        self.status = widgets.HTML(layout=WIDE)
+        self.pages = widgets.VBox()
+        self.chooser = widgets.Dropdown(description=t("field.indicator_id", self.lang),
+                                        options=[], style=LABEL_STYLE,
+                                        layout=widgets.Layout(width="80%"))
+        self.detail = chart_image()
+        self.chooser.observe(lambda _change: self._draw_detail(), names="value")
+        self.widget = widgets.VBox([
+            self.status_heading,
+            self.status,
+            heading(t("progress.grid", self.lang)),
+            self.pages,
+            heading(t("progress.detail", self.lang)),
+            self.chooser,
+            self.detail,
+        ])
+        self._page_of: dict[int, int] = {}
+        self.refresh()
+        subscribe(self.refresh)
+
+    def tables(self) -> tuple[pd.DataFrame, pd.DataFrame, Any]:
+        store, plan_id = self.session.store, self.session.plan_id
+        return (store.indicators(plan_id), store.measurements(plan_id),
+                store.plan(plan_id).start)
+
+    def progress(self) -> pd.DataFrame:
+        indicators, measurements, start = self.tables()
+        return analysis.progress_table(indicators, measurements, start, lang=self.lang)
+
+    def refresh(self, changed: Iterable[int] | None = None) -> None:
+        """Redraw the status lines, then the pages and detail chart that show ``changed``
+        indicators (all of them when ``changed`` is None)."""
+        indicators, measurements, start = self.tables()
+        today = config.today()
+        self.status_heading.value = heading(
+            t("progress.status", self.lang, date=analysis.format_date(today, self.lang))).value
+        self.status.value = status_html(
+            analysis.progress_table(indicators, measurements, start, today, self.lang),
+            self.lang)
+        ids = [int(i) for i in indicators["id"]]
+        layout_changed = list(self._page_of) != ids
+        self._page_of = {i: n // charts.PAGE_SIZE for n, i in enumerate(ids)}
+        if changed is None or layout_changed:
+            redraw = set(range(-(-len(ids) // charts.PAGE_SIZE)))
+        else:
+            redraw = {self._page_of[i] for i in changed if i in self._page_of}
+        self._draw_pages(indicators, measurements, start, redraw)
+        options = [(name, int(i)) for i, name in zip(indicators["id"], indicators["name"],
+                                                     strict=True)]
+        current = self.chooser.value
+        if self.chooser.options != tuple(options):
+            self.chooser.options = options
+        wanted = current if current in ids else (ids[0] if ids else None)
+        if self.chooser.value != wanted:
+            self.chooser.value = wanted  # draws through the observer
+        elif changed is None or layout_changed or wanted in set(changed):
+            self._draw_detail()
+
+    def show_indicator(self, indicator_id: int) -> None:
+        """Show ``indicator_id`` full size (e.g. the one just measured)."""
+        if indicator_id in self._page_of:
+            self.chooser.value = indicator_id
+
+    def _draw_pages(self, indicators: pd.DataFrame, measurements: pd.DataFrame, start: Any,
+                    redraw: set[int]) -> None:
+        count = -(-len(indicators) // charts.PAGE_SIZE)
+        images = list(self.pages.children)[:count]
+        while len(images) < count:
+            images.append(chart_image())
+        if len(images) != len(self.pages.children):
+            self.pages.children = tuple(images)
+        for page in sorted(redraw):
+            if page >= count:
+                continue
+            part = indicators.iloc[page * charts.PAGE_SIZE:(page + 1) * charts.PAGE_SIZE]
+            figure = charts.indicator_grid(part, measurements, start, lang=self.lang,
+                                           page=page + 1, pages=count)
+            images[page].value = figure_png(figure)
+
+    def _draw_detail(self) -> None:
+        indicators, measurements, start = self.tables()
+        found = indicators[indicators["id"] == self.chooser.value]
+        if found.empty:
+            self.detail.value = b""
+            self.detail.layout.display = "none"
+            return
+        self.detail.layout.display = None
+        figure = charts.indicator_chart(found.iloc[0], measurements, start, lang=self.lang)
+        self.detail.value = figure_png(figure)
+
+
+class ProgressReview:
+    """The whole of *voortgang*: measurement form and list, status lines and charts."""
+
+    def __init__(self, session: Session | None = None) -> None:
+        self.session = session or Session.open()
+        self.form = MeasurementForm(self.session)
+        self.lang = self.form.lang
+        self.charts = IndicatorCharts(self.session, self.lang)
+        self.form.on_change(self._measured)
+        subscribe(self.form.refresh)
+        self.widget = widgets.VBox([
+            heading(self.form.tr("progress.form")),
+            self.form.widget,
+            self.charts.widget,
+        ])
+
+    def _measured(self) -> None:
+        touched = self.form.changed_indicators()
+        self.charts.refresh(touched)
+        if len(touched) == 1:
+            self.charts.show_indicator(next(iter(touched)))
+
+    def show(self) -> None:
+        show_widget(self.widget, "voortgang")
+
+
+# ----- overview charts of the plan -------------------------------------------------------
+
+
+class OverviewCharts:
+    """Timeline by month, cost by channel and by context, coverage heatmap of the plan."""
+
+    KEYS = ("timeline", "cost_channel", "cost_context", "coverage")
+
+    def __init__(self, session: Session | None = None, lang: str | None = None) -> None:
+        from .. import i18n
+
+        self.session = session or Session.open()
+        self.lang = i18n.language(lang)
+        self.images = {key: chart_image() for key in self.KEYS}
+        self.redraw_button = widgets.Button(description=t("progress.redraw", self.lang),
+                                            layout=widgets.Layout(width="auto"))
+        self.redraw_button.on_click(lambda _button: self.refresh())
+        children: list[widgets.Widget] = [
+            widgets.HBox([self.redraw_button,
+                          widgets.HTML(f"<small>&nbsp;{t('progress.redraw_help', self.lang)}"
+                                       "</small>")]),
+        ]
+        for key in self.KEYS:
+            children += [heading(t(f"progress.overview.{key}", self.lang)), self.images[key]]
+        self.widget = widgets.VBox(children)
+        self.refresh()
+        subscribe(self.refresh)
+
+    def figures(self) -> dict[str, Figure]:
+        """The four figures for the plan as it is now in the store."""
+        store, plan_id = self.session.store, self.session.plan_id
+        plan = store.plan(plan_id)
+        activities = store.activities(plan_id)
+        catalog = self.session.catalog
+        return {
+            "timeline": charts.timeline_chart(activities, catalog, plan.start, plan.end,
+                                              lang=self.lang),
+            "cost_channel": charts.cost_by_channel_chart(activities, catalog, lang=self.lang),
+            "cost_context": charts.cost_by_context_chart(activities, lang=self.lang),
+            "coverage": charts.coverage_chart(activities, store.target_groups(plan_id), catalog,
+                                              lang=self.lang),
+        }
+
+    def refresh(self) -> None:
+        for key, figure in self.figures().items():
+            self.images[key].value = figure_png(figure)
+
+    def show(self) -> None:
+        show_widget(self.widget, "overzichtsgrafieken")
+
+
+def show() -> None:
+    """Notebook *voortgang*: record measurements; status and charts per indicator."""
+    ProgressReview().show()
+
+
+def show_overview() -> None:
+    """Notebooks *aan de slag* and *voortgang*: the overview charts of the plan."""
+    OverviewCharts().show()
+
+
+__all__ = [
+    "IndicatorCharts", "MeasurementForm", "OverviewCharts", "ProgressReview", "chart_image",
+    "figure_png", "show", "show_overview", "status_html", "store_changed", "subscribe",
+]
