@@ -20,7 +20,7 @@ workbook: setup
 
 ## The whole suite: lint, unit tests, notebooks under nbval, browser tests.
 test: setup
-	$(BIN)/ruff check workbook tests scripts
+	$(BIN)/ruff check workbook tests scripts benchmarks
 	$(BIN)/python -m pytest
 
 test-unit: setup
@@ -36,8 +36,12 @@ test-browser: setup
 notebooks: setup
 	$(BIN)/python scripts/regenerate_notebooks.py
 
+## Benchmarks: prints a table of figures against the budgets and writes benchmarks/results.md.
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
 lint: setup
-	$(BIN)/ruff check workbook tests scripts
+	$(BIN)/ruff check workbook tests scripts benchmarks
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache

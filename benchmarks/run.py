@@ -1,0 +1,205 @@
+"""``make bench``: measure what a facilitator feels in the room and compare with the budgets.
+
+Prints a table with the machine's CPU and Python version and writes it to
+``benchmarks/results.md``. These are figures, not tests: a slow machine does not fail CI.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("WORKBOOK_TODAY", "2026-03-15")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@dataclass
+class Figure:
+    name: str
+    value: float
+    unit: str
+    budget: float
+    detail: str = ""
+
+    @property
+    def within(self) -> bool:
+        return self.value <= self.budget
+
+
+def timed(action: Callable[[], object], repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def bench_import_time() -> list[Figure]:
+    """``python -c "import workbook"`` minus ``python -c "pass"`` (median of 7)."""
+
+    def run(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+        return time.perf_counter() - start
+
+    bare = statistics.median(run("pass") for _ in range(7))
+    package = statistics.median(run("import workbook") for _ in range(7))
+    return [
+        Figure(
+            "import workbook − bare python",
+            package - bare,
+            "s",
+            0.3,
+            f"{package:.3f} s vs {bare:.3f} s",
+        )
+    ]
+
+
+def bench_planning_submit(folder: Path) -> list[Figure]:
+    """A planning row through the form's own path with 1,000 activities and 10,000
+    measurements in the store: validate, store, refresh the table and the check."""
+    from benchmarks.fixtures import big_store
+    from workbook.forms.common import Session
+    from workbook.forms.planning import PlanningExercise
+
+    store = big_store(folder / "planning")
+    exercise = PlanningExercise(Session.open(store))
+    form = exercise.form
+    counter = iter(range(10**6))
+
+    def submit() -> None:
+        form.value = {
+            "context": "binnen_school",
+            "what": f"Bench {next(counter)}",
+            "target_groups": ("ouders",),
+            "channels": ("schoolwebsite",),
+            "when": "2026-05-04",
+            "price": "120",
+        }
+        assert form.submit(), form.feedback.value
+
+    submit()  # warm caches as the room's first click would
+    samples = timed(submit, 30)
+    return [
+        Figure(
+            "submit a planning row (1,000 rows, 10,000 measurements) — median",
+            statistics.median(samples) * 1000,
+            "ms",
+            50,
+            f"p95 {percentile(samples, 0.95) * 1000:.0f} ms, n={len(samples)}",
+        )
+    ]
+
+
+def bench_indicator_charts() -> list[Figure]:
+    """Render the chart of each of 200 indicators to PNG."""
+    import io
+
+    from benchmarks.fixtures import indicators_frame
+    from workbook import charts
+
+    indicators, measurements = indicators_frame(200)
+
+    def render_all() -> None:
+        for _, indicator in indicators.iterrows():
+            figure = charts.indicator_chart(indicator, measurements, plan_start="2025-09-01")
+            figure.savefig(io.BytesIO(), format="png")
+
+    render_all_samples = timed(render_all, 3)
+    return [
+        Figure(
+            "render 200 indicator charts to PNG — median of 3",
+            statistics.median(render_all_samples),
+            "s",
+            2.0,
+        )
+    ]
+
+
+def bench_team_imports(folder: Path) -> list[Figure]:
+    """Import 30 team files of 300 rows each and build the facilitator's combined overview."""
+    from benchmarks.fixtures import team_files
+    from workbook import facilitator
+
+    paths = team_files(folder / "teams")
+
+    def gather() -> None:
+        teams, refused = facilitator.teams_from_files(paths)
+        assert not refused and len(teams) == len(paths)
+        facilitator.overview_frames(teams)
+
+    samples = timed(gather, 3)
+    return [
+        Figure(
+            "import 30 team files × 300 rows + combined overview — median of 3",
+            statistics.median(samples),
+            "s",
+            1.0,
+        )
+    ]
+
+
+def cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def table(figures: list[Figure]) -> str:
+    lines = [
+        f"CPU: {cpu_name()} ({os.cpu_count()} cores) · Python {platform.python_version()} · "
+        f"{time.strftime('%Y-%m-%d')}",
+        "",
+        "| benchmark | figure | budget | within | detail |",
+        "|---|---:|---:|:---:|---|",
+    ]
+    for figure in figures:
+        lines.append(
+            f"| {figure.name} | {figure.value:.3g} {figure.unit} | ≤ {figure.budget:g} "
+            f"{figure.unit} | {'yes' if figure.within else 'NO'} | {figure.detail} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="werkboek-bench-") as tmp:
+        folder = Path(tmp)
+        os.environ["WORKBOOK_DATA"] = str(folder / "default")
+        for bench in (
+            bench_import_time,
+            lambda: bench_planning_submit(folder),
+            bench_indicator_charts,
+            lambda: bench_team_imports(folder),
+        ):
+            figures.extend(bench())
+            print(table(figures[-1:]).splitlines()[-1], flush=True)
+    result = table(figures)
+    (ROOT / "benchmarks" / "results.md").write_text("# Benchmark results\n\n" + result)
+    print()
+    print(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
