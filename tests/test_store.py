@@ -305,3 +305,20 @@ def test_a_transaction_stores_all_of_its_writes_or_none(store: Store):
         plan_id = store.add_plan(validate(Plan, {"name": "Heel"}))
         store.add_activities(plan_id, [activity(), activity(what="Tweede")])
     assert len(store.activities(store.plan_id("Heel"))) == 2
+
+
+def test_reads_are_cached_until_anyone_writes_the_table(store: Store):
+    plan_id = store.current_plan_id()
+    store.add_activity(plan_id, activity())
+    first = store.activities(plan_id)
+    before = store.revisions()
+    assert store.activities(plan_id).equals(first)
+    other = Store(store.url)  # another notebook, or another process
+    other.add_activity(plan_id, activity(what="Van elders"))
+    after = store.revisions()
+    assert after["activities"] == before["activities"] + 1
+    assert after.get("measurements", 0) == before.get("measurements", 0)
+    assert store.activities(plan_id)["what"].tolist() == ["Infoavond", "Van elders"]
+    changed = store.activities(plan_id)
+    changed.loc[0, "what"] = "kapot"
+    assert store.activities(plan_id)["what"].iloc[0] == "Infoavond"

@@ -20,7 +20,14 @@ def _v1_to_v2(conn: sa.Connection) -> None:
     )
 
 
-STEPS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2}
+def _v2_to_v3(conn: sa.Connection) -> None:
+    """Version 3 counts a revision per table, so readers can cache what they read."""
+    from .schema import revisions
+
+    revisions.create(conn, checkfirst=True)
+
+
+STEPS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def upgrade(conn: sa.Connection, from_version: int) -> list[int]:

@@ -1,7 +1,9 @@
 """The store's tables in SQLAlchemy Core, portable between SQLite and PostgreSQL.
 
 ``SCHEMA_VERSION`` counts layout changes; :mod:`workbook.migrations` brings an older
-store up to it. Rows that people delete keep living with ``deleted_at`` set, so
+store up to it. Every write counts up the
+revision of the tables it touched, so a reader can keep what it read until it changes.
+Rows that people delete keep living with ``deleted_at`` set, so
 nothing entered is ever lost and a deleted planning row can be restored.
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = sa.MetaData()
 
@@ -18,6 +20,13 @@ meta = sa.Table(
     metadata,
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
+)
+
+revisions = sa.Table(
+    "revisions",
+    metadata,
+    sa.Column("table_name", sa.String(64), primary_key=True),
+    sa.Column("revision", sa.Integer, nullable=False),
 )
 
 plans = sa.Table(

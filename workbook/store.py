@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -60,6 +60,17 @@ def _check_sqlite_file(path: Path) -> None:
                 raise StoreError(t("store.not_sqlite", path=path))
 
 
+def _track_writes(engine: sa.Engine) -> None:
+    """Note which tables a write transaction changes, to count their revisions at commit."""
+
+    @sa.event.listens_for(engine, "after_execute")
+    def _after_execute(conn: sa.Connection, clause: Any, *_args: Any) -> None:
+        if isinstance(clause, sa.sql.dml.UpdateBase) and "touched" in conn.info:
+            name = clause.table.name
+            if name != "revisions":
+                conn.info["touched"].add(name)
+
+
 def _configure_sqlite(engine: sa.Engine) -> None:
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -88,6 +99,7 @@ class Store:
         self.url = url or config.store_url()
         self.path = _sqlite_path(self.url)
         self._local = threading.local()
+        self._frames: dict[tuple, tuple[tuple[int, ...], pd.DataFrame]] = {}
         if self.path is not None:
             _check_sqlite_file(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -97,6 +109,7 @@ class Store:
             _configure_sqlite(self.engine)
         else:
             self.engine = sa.create_engine(self.url)
+        _track_writes(self.engine)
         try:
             self._prepare()
         except (sqlite3.DatabaseError, sa.exc.DatabaseError) as exc:
@@ -134,10 +147,50 @@ class Store:
             yield active
             return
         try:
-            with self.engine.connect().execution_options(workbook_write=True) as conn, conn.begin():
+            with (
+                self.engine.connect().execution_options(workbook_write=True) as conn,
+                conn.begin(),
+            ):
+                conn.info["touched"] = set()
                 yield conn
+                self._count_revisions(conn, conn.info.pop("touched"))
         except sa.exc.IntegrityError as exc:
             raise StoreError(t("store.integrity", reason=exc.orig)) from None
+
+    @staticmethod
+    def _count_revisions(conn: sa.Connection, tables: set[str]) -> None:
+        table = s.revisions
+        for name in sorted(tables):
+            where = table.c.table_name == name
+            bumped = conn.execute(
+                sa.update(table).where(where).values(revision=table.c.revision + 1)
+            )
+            if not bumped.rowcount:
+                conn.execute(sa.insert(table).values(table_name=name, revision=1))
+
+    def revisions(self) -> dict[str, int]:
+        """How often each table was written; a changed number means cached reads are stale."""
+        with self._read() as conn:
+            return dict(
+                conn.execute(sa.select(s.revisions.c.table_name, s.revisions.c.revision)).all()
+            )
+
+    def _cached(
+        self,
+        key: tuple,
+        tables: tuple[str, ...],
+        read: Callable[[], pd.DataFrame],
+        revisions: dict[str, int] | None = None,
+    ) -> pd.DataFrame:
+        """``read()`` once per revision of ``tables``; later calls get a copy of that frame
+        (pandas copies on write, so callers cannot change the cached one)."""
+        revisions = self.revisions() if revisions is None else revisions
+        stamp = tuple(revisions.get(name, 0) for name in tables)
+        hit = self._frames.get(key)
+        if hit is None or hit[0] != stamp:
+            hit = (stamp, read())
+            self._frames[key] = hit
+        return hit[1].copy(deep=False)
 
     @contextmanager
     def _read(self) -> Iterator[sa.Connection]:
@@ -373,13 +426,19 @@ class Store:
         self._update(table, row_id, {"deleted_at": _now()}, what)
 
     def _rows(
-        self, table: sa.Table, plan_id: int, order: sa.ColumnElement, include_deleted: bool = False
-    ) -> list[sa.RowMapping]:
+        self,
+        table: sa.Table,
+        plan_id: int,
+        order: sa.ColumnElement,
+        include_deleted: bool = False,
+    ) -> pd.DataFrame:
+        """The plan's rows of ``table`` as a frame of its raw columns."""
         query = sa.select(table).where(table.c.plan_id == plan_id)
         if not include_deleted:
             query = query.where(table.c.deleted_at.is_(None))
         with self._read() as conn:
-            return conn.execute(query.order_by(order, table.c.id)).mappings().all()
+            result = conn.execute(query.order_by(order, table.c.id))
+            return pd.DataFrame(result.all(), columns=list(result.keys()))
 
     # ----- goals and indicators -----------------------------------------------------
 
@@ -392,9 +451,11 @@ class Store:
     def delete_goal(self, goal_id: int) -> None:
         self._soft_delete(s.goals, goal_id, "goal")
 
-    def goals(self, plan_id: int) -> pd.DataFrame:
-        rows = self._rows(s.goals, plan_id, s.goals.c.id)
-        return _frame(rows, ["id", "plan_id", *Goal.model_fields])
+    def goals(self, plan_id: int, revisions: dict[str, int] | None = None) -> pd.DataFrame:
+        return self._cached(("goals", plan_id), ("goals",), lambda: self._goals(plan_id), revisions)
+
+    def _goals(self, plan_id: int) -> pd.DataFrame:
+        return self._rows(s.goals, plan_id, s.goals.c.id)[["id", "plan_id", *Goal.model_fields]]
 
     def add_indicator(self, plan_id: int, indicator: Indicator) -> int:
         return self._insert(s.indicators, plan_id, indicator.model_dump())
@@ -405,9 +466,15 @@ class Store:
     def delete_indicator(self, indicator_id: int) -> None:
         self._soft_delete(s.indicators, indicator_id, "indicator")
 
-    def indicators(self, plan_id: int) -> pd.DataFrame:
+    def indicators(self, plan_id: int, revisions: dict[str, int] | None = None) -> pd.DataFrame:
+        return self._cached(
+            ("indicators", plan_id), ("indicators",), lambda: self._indicators(plan_id), revisions
+        )
+
+    def _indicators(self, plan_id: int) -> pd.DataFrame:
         rows = self._rows(s.indicators, plan_id, s.indicators.c.id)
-        frame = _frame(rows, ["id", "plan_id", *Indicator.model_fields], dates=("deadline",))
+        frame = rows[["id", "plan_id", *Indicator.model_fields]].copy()
+        frame["deadline"] = pd.to_datetime(frame["deadline"])
         frame["goal_id"] = frame["goal_id"].astype("Int64")
         return frame
 
@@ -508,11 +575,22 @@ class Store:
     def restore_activity(self, activity_id: int) -> None:
         self._change_activity(activity_id, "restore", {"deleted_at": None})
 
-    def activities(self, plan_id: int, include_deleted: bool = False) -> pd.DataFrame:
+    def activities(
+        self, plan_id: int, include_deleted: bool = False, revisions: dict[str, int] | None = None
+    ) -> pd.DataFrame:
+        return self._cached(
+            ("activities", plan_id, include_deleted),
+            ("activities",),
+            lambda: self._activities(plan_id, include_deleted),
+            revisions,
+        )
+
+    def _activities(self, plan_id: int, include_deleted: bool) -> pd.DataFrame:
         rows = self._rows(s.activities, plan_id, s.activities.c.planned_on, include_deleted)
-        columns = ["id", "plan_id", *Activity.model_fields, "version", "deleted_at"]
-        renamed = [{**row, "when": row["planned_on"]} for row in rows]
-        frame = _frame(renamed, columns, dates=("when",))
+        frame = rows.rename(columns={"planned_on": "when"})[
+            ["id", "plan_id", *Activity.model_fields, "version", "deleted_at"]
+        ]
+        frame["when"] = pd.to_datetime(frame["when"])
         for column in _LIST_COLUMNS:
             frame[column] = frame[column].map(tuple)
         frame["indicator_id"] = frame["indicator_id"].astype("Int64")
@@ -567,7 +645,15 @@ class Store:
                 )
             )
 
-    def target_groups(self, plan_id: int) -> pd.DataFrame:
+    def target_groups(self, plan_id: int, revisions: dict[str, int] | None = None) -> pd.DataFrame:
+        return self._cached(
+            ("target_groups", plan_id),
+            ("target_group_choices",),
+            lambda: self._target_groups(plan_id),
+            revisions,
+        )
+
+    def _target_groups(self, plan_id: int) -> pd.DataFrame:
         table = s.target_group_choices
         with self._read() as conn:
             rows = (
@@ -593,7 +679,15 @@ class Store:
             conn.execute(sa.delete(table).where(where))
             conn.execute(sa.insert(table).values(plan_id=plan_id, **check.model_dump()))
 
-    def attention(self, plan_id: int) -> pd.DataFrame:
+    def attention(self, plan_id: int, revisions: dict[str, int] | None = None) -> pd.DataFrame:
+        return self._cached(
+            ("attention", plan_id),
+            ("attention_checks",),
+            lambda: self._attention(plan_id),
+            revisions,
+        )
+
+    def _attention(self, plan_id: int) -> pd.DataFrame:
         table = s.attention_checks
         with self._read() as conn:
             rows = (
@@ -630,26 +724,34 @@ class Store:
     def delete_measurement(self, measurement_id: int) -> None:
         self._soft_delete(s.measurements, measurement_id, "measurement")
 
-    def measurements(self, plan_id: int) -> pd.DataFrame:
-        rows = self._rows(s.measurements, plan_id, s.measurements.c.measured_on)
-        frame = _frame(
-            [{**row, "date": row["measured_on"]} for row in rows],
-            ["id", "plan_id", *Measurement.model_fields],
-            dates=("date",),
+    def measurements(self, plan_id: int, revisions: dict[str, int] | None = None) -> pd.DataFrame:
+        return self._cached(
+            ("measurements", plan_id),
+            ("measurements",),
+            lambda: self._measurements(plan_id),
+            revisions,
         )
+
+    def _measurements(self, plan_id: int) -> pd.DataFrame:
+        rows = self._rows(s.measurements, plan_id, s.measurements.c.measured_on)
+        frame = rows.rename(columns={"measured_on": "date"})[
+            ["id", "plan_id", *Measurement.model_fields]
+        ]
+        frame["date"] = pd.to_datetime(frame["date"])
         return frame
 
     # ----- whole plan ---------------------------------------------------------------
 
     def plan_tables(self, plan_id: int) -> dict[str, pd.DataFrame]:
         """Every table of one plan, the input of :mod:`workbook.analysis`."""
+        revisions = self.revisions()
         return {
-            "goals": self.goals(plan_id),
-            "indicators": self.indicators(plan_id),
-            "activities": self.activities(plan_id),
-            "target_groups": self.target_groups(plan_id),
-            "attention": self.attention(plan_id),
-            "measurements": self.measurements(plan_id),
+            "goals": self.goals(plan_id, revisions),
+            "indicators": self.indicators(plan_id, revisions),
+            "activities": self.activities(plan_id, revisions=revisions),
+            "target_groups": self.target_groups(plan_id, revisions),
+            "attention": self.attention(plan_id, revisions),
+            "measurements": self.measurements(plan_id, revisions),
         }
 
 
