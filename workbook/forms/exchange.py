@@ -217,7 +217,7 @@ class PlanUpload:
 
     def refresh(self) -> None:
         text = t("exchange.upload_help", self.lang, plan=esc(self.plan_name()))
-        self.help.value = f"<small>{text}</small>"
+        self.help.value = f'<div style="font-size:13px;line-height:1.45">{text}</div>'
 
     def on_change(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` after an import changed the store."""
@@ -287,7 +287,8 @@ class ExchangePanel:
         self.downloads = PlanDownloads(self.session, formats, self.lang)
         children: list[widgets.Widget] = [
             heading(t("exchange.downloads", self.lang)),
-            widgets.HTML(f"<small>{esc(t('exchange.downloads_help', self.lang))}</small>"),
+            widgets.HTML(f'<div style="font-size:13px">'
+                         f"{esc(t('exchange.downloads_help', self.lang))}</div>"),
             self.downloads.widget,
         ]
         self.upload: PlanUpload | None = None

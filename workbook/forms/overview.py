@@ -28,7 +28,6 @@ from ..facilitator import TeamPlan
 from ..i18n import register, t
 from ..importer import ImportRefused
 from .common import (
-    LABEL_STYLE,
     NOTE_STYLE,
     OK_STYLE,
     WIDE,
@@ -151,7 +150,8 @@ class FacilitatorOverview:
         self.folder = widgets.Text(value=str(folder) if folder else "",
                                    description=t("overview.folder", lang),
                                    placeholder=t("overview.folder_placeholder", lang),
-                                   style=LABEL_STYLE, layout=widgets.Layout(width="70%"))
+                                   style={"description_width": "initial"},
+                                   layout=widgets.Layout(width="70%"))
         self.read_button = widgets.Button(description=t("overview.read_folder", lang),
                                           layout=widgets.Layout(width="auto"))
         self.upload = widgets.FileUpload(accept=".xlsx,.xlsm,.csv,.txt", multiple=True,
@@ -182,7 +182,8 @@ class FacilitatorOverview:
 
         children: list[widgets.Widget] = [
             heading(t("overview.sources", lang)),
-            widgets.HTML(f"<small>{t('overview.sources_help', lang)}</small>", layout=WIDE),
+            widgets.HTML(f'<div style="font-size:13px;line-height:1.45">'
+                         f"{t('overview.sources_help', lang)}</div>", layout=WIDE),
             self.include_store,
             widgets.HBox([self.folder, self.read_button]),
             widgets.HBox([self.upload, self.refresh_button, self.forget_button]),
@@ -256,7 +257,7 @@ class FacilitatorOverview:
         self.add_files(files)
 
     def _refusals(self, refused: dict[str, ImportRefused]) -> None:
-        self.refused = dict(refused)
+        self.refused.update(refused)
 
     def _note(self, text: str, ok: bool = True) -> None:
         style = OK_STYLE if ok else NOTE_STYLE
@@ -286,6 +287,7 @@ class FacilitatorOverview:
         formatters: dict[str, Any] = {name: (lambda v: format_money(v, lang)
                                              if pd.notna(v) else "") for name in money}
         formatters.update({name: (lambda v: analysis.format_date(v, lang)) for name in dates})
+        formatters[t("field.kind", lang)] = lambda v: str(v).split(" (")[0]
         formatters[t("facilitator.share", lang)] = (
             lambda v: analysis.format_percent(v / 100, lang) if pd.notna(v) else "")
         for key in (*self.SECTIONS, "activities"):

@@ -74,12 +74,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Heb je intussen de planning aangepast? Klik op <b>Grafieken vernieuwen</b>.",
         "en": "Changed the plan in the meantime? Click <b>Redraw the charts</b>.",
     },
-    "progress.overview.timeline": {"nl": "Tijdlijn: activiteiten per maand",
-                                   "en": "Timeline: activities per month"},
-    "progress.overview.cost_channel": {"nl": "Kosten per kanaal", "en": "Cost per channel"},
-    "progress.overview.cost_context": {"nl": "Kosten per context", "en": "Cost per context"},
-    "progress.overview.coverage": {"nl": "Welke doelgroepen bereik je?",
-                                   "en": "Which target groups do you reach?"},
+    "progress.fallback": {
+        "nl": "[grafieken {name}: open dit notebook in JupyterLab of Voilà om ze te zien]",
+        "en": "[charts {name}: open this notebook in JupyterLab or Voilà to see them]",
+    },
     "progress.measurement": {"nl": "{indicator} op {date}: {value}",
                              "en": "{indicator} on {date}: {value}"},
 }
@@ -103,6 +101,15 @@ def chart_image() -> widgets.Image:
     image = widgets.Image(format="png", layout=widgets.Layout(**IMAGE_LAYOUT))
     image.add_class("wb-chart")
     return image
+
+
+def show_charts_widget(widget: widgets.Widget, name: str) -> None:
+    """Like :func:`show_widget`, with a stand-in line that speaks of charts, not a form."""
+    from IPython.display import display
+
+    bundle = widget._repr_mimebundle_()
+    bundle["text/plain"] = t("progress.fallback", name=name)
+    display(bundle, raw=True)
 
 
 # ----- changes made elsewhere (an upload) reach the views in other cells ------------------
@@ -180,7 +187,8 @@ class MeasurementForm(RecordForm):
                 self.buttons(),
                 self.feedback.widget,
                 heading(self.tr("progress.list")),
-                self.table,
+                widgets.Box([self.table], layout=widgets.Layout(
+                    max_height="24em", overflow="auto", width="95%")),
                 self.picker.widget,
             ]
         )
@@ -217,12 +225,14 @@ class MeasurementForm(RecordForm):
 
     def data(self) -> dict[str, Any]:
         values = self.value
-        return {
+        data = {
             "indicator_id": values["indicator_id"] or None,
             "date": to_date(values["date"]),
             "value": to_number(values["value"]),
             "note": values["note"],
         }
+        # A blank field is left out, so validation says "vul dit in" rather than "a number".
+        return {name: value for name, value in data.items() if value is not None}
 
     # ----- store ------------------------------------------------------------------------
 
@@ -501,14 +511,11 @@ class OverviewCharts:
         self.redraw_button = widgets.Button(description=t("progress.redraw", self.lang),
                                             layout=widgets.Layout(width="auto"))
         self.redraw_button.on_click(lambda _button: self.refresh())
-        children: list[widgets.Widget] = [
-            widgets.HBox([self.redraw_button,
-                          widgets.HTML(f"<small>&nbsp;{t('progress.redraw_help', self.lang)}"
-                                       "</small>")]),
-        ]
-        for key in self.KEYS:
-            children += [heading(t(f"progress.overview.{key}", self.lang)), self.images[key]]
-        self.widget = widgets.VBox(children)
+        # Each chart carries its own title: no heading above it.
+        help_text = widgets.HTML(f'<span style="font-size:13px">&nbsp;'
+                                 f"{t('progress.redraw_help', self.lang)}</span>")
+        self.widget = widgets.VBox([widgets.HBox([self.redraw_button, help_text]),
+                                    *self.images.values()])
         self.refresh()
         subscribe(self.refresh)
 
@@ -532,7 +539,7 @@ class OverviewCharts:
             self.images[key].value = figure_png(figure)
 
     def show(self) -> None:
-        show_widget(self.widget, "overzichtsgrafieken")
+        show_charts_widget(self.widget, "overzicht van het plan")
 
 
 def show() -> None:
