@@ -31,13 +31,7 @@ HOSTILE = [
 def _submit_rows(url: str, writer: int, count: int, start, errors) -> None:
     """One participant's kernel: the planning form's own submit, ``count`` times."""
     store = Store(url)
-    form = PlanningForm(
-        Session(
-            store,
-            store.current_plan_id(),
-            __import__("workbook.catalog", fromlist=["load_catalog"]).load_catalog(),
-        )
-    )
+    form = PlanningForm(Session.open(store))
     start.wait()
     for number in range(count):
         form.what.value = f"writer {writer} row {number}"
