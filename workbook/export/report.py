@@ -20,6 +20,7 @@ import pandas as pd
 from jinja2 import Environment, select_autoescape
 
 from .. import config
+from ..analysis import format_money, format_number
 from ..i18n import language, register, t
 from .data import PlanData, python_value, records
 
@@ -177,22 +178,8 @@ class Chart:
 # ----- formatting ----------------------------------------------------------------------
 
 
-def format_number(value: float, lang: str | None = None, decimals: int | None = None) -> str:
-    """1.250,5 in Dutch, 1,250.5 in English."""
-    value = float(value)
-    if decimals is None:
-        decimals = 0 if value.is_integer() else 2
-    text = f"{value:,.{decimals}f}"
-    if language(lang) == "nl":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
-def format_money(value: float, lang: str | None = None) -> str:
-    return f"€ {format_number(value, lang, 0 if float(value).is_integer() else 2)}"
-
-
 def format_date(value: Any) -> str:
+    """14/10/2025: compact, for table cells (prose dates use analysis.format_date)."""
     value = python_value(value)
     return value.strftime("%d/%m/%Y") if isinstance(value, date) else ""
 
