@@ -17,6 +17,9 @@ from pathlib import Path
 from . import config
 
 NOTEBOOKS_DIR = config.PROJECT_DIR / "notebooks"
+# The workbook's Voilà template (start page, plan-keeping links) lives in the package.
+JUPYTER_DATA = Path(__file__).resolve().parent / "share"
+TEMPLATE = "werkboek"
 CULL_IDLE_SECONDS = 15 * 60
 CULL_INTERVAL_SECONDS = 60
 
@@ -28,7 +31,7 @@ def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOK
     arguments = [
         sys.executable,
         "-m",
-        "voila",
+        "workbook.app",
         str(root),
         "--no-browser",
         f"--Voila.ip={ip}",
@@ -38,6 +41,8 @@ def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOK
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
         "--MappingKernelManager.cull_connected=False",
         "--VoilaConfiguration.show_tracebacks=False",
+        f"--VoilaConfiguration.template={TEMPLATE}",
+        "--VoilaConfiguration.classic_tree=True",
         "--VoilaConfiguration.file_allowlist=['.*\\.(png|jpg|gif|svg|css)']",
     ]
     arguments.append(f"--token={token}" if token else "--Voila.token=")
@@ -63,3 +68,18 @@ def serve(ip: str, port: int, token: str | None) -> int:
 
 def new_token() -> str:
     return secrets.token_urlsafe(18)
+
+
+def run_voila(argv: list[str]) -> int:
+    """Voilà with the workbook's template on its search path (``python -m workbook.app ...``)."""
+    paths = [str(JUPYTER_DATA), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
+    from voila.app import main
+
+    sys.argv = ["voila", *argv]
+    main()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run_voila(sys.argv[1:]))
