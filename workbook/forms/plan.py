@@ -13,6 +13,7 @@ from ..i18n import register
 from ..model import Plan
 from ..store import StoreError
 from .common import LABEL_STYLE, WIDE, Form, Session, esc, heading, to_date
+from .navigation import in_app_view, requested_plan
 
 LANGUAGE_NAMES = (("Nederlands", "nl"), ("English", "en"))
 
@@ -66,6 +67,8 @@ class PlanForm(Form):
     def _build(self) -> None:
         self.name = widgets.Text(description=self.tr("plan.name"), style=LABEL_STYLE,
                                  layout=widgets.Layout(width="70%"))
+        # app view: the plan's name is the team's address (?plan=NAME); renaming would lose it
+        self.name.disabled = in_app_view() and requested_plan() is not None
         self.project = widgets.Text(description=self.tr("field.project"), style=LABEL_STYLE,
                                     layout=WIDE)
         self.organisation = widgets.Text(description=self.tr("field.organisation"),
@@ -103,8 +106,11 @@ class PlanForm(Form):
             self.language,
             self.save_button,
             self.feedback.widget,
-            heading(self.tr("plan.choose_heading")),
-            widgets.HBox([self.plans, self.choose_button]),
+            # the app view chooses the plan by address (navigation.choose_team), not here
+            *([] if in_app_view() else [
+                heading(self.tr("plan.choose_heading")),
+                widgets.HBox([self.plans, self.choose_button]),
+            ]),
             heading(self.tr("plan.demo_heading")),
             self.demo_button,
             self.where,
