@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 
 ## Open the workbook in JupyterLab at the welcome notebook.
 workbook: setup
-	$(BIN)/jupyter lab notebooks/00-welkom.ipynb
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-welkom.ipynb
 
 ## The whole suite: lint, unit tests, notebooks under nbval, browser tests.
 test: setup
