@@ -8,11 +8,12 @@ two open notebooks never see "database is locked". Records arrive validated
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -168,8 +169,26 @@ class Store:
             if not bumped.rowcount:
                 conn.execute(sa.insert(table).values(table_name=name, revision=1))
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read the revisions once for a block of reads (a view refreshing several tables):
+        every cached read inside sees the same state and opens no connection to ask again.
+        Writes inside the block are not seen by reads inside it; call it around reads only.
+        """
+        if getattr(self._local, "revisions", None) is not None:
+            yield
+            return
+        self._local.revisions = self.revisions()
+        try:
+            yield
+        finally:
+            self._local.revisions = None
+
     def revisions(self) -> dict[str, int]:
         """How often each table was written; a changed number means cached reads are stale."""
+        pinned = getattr(self._local, "revisions", None)
+        if pinned is not None:
+            return pinned
         with self._read() as conn:
             return dict(
                 conn.execute(sa.select(s.revisions.c.table_name, s.revisions.c.revision)).all()
@@ -438,7 +457,10 @@ class Store:
             query = query.where(table.c.deleted_at.is_(None))
         with self._read() as conn:
             result = conn.execute(query.order_by(order, table.c.id))
-            return pd.DataFrame(result.all(), columns=list(result.keys()))
+            columns = list(result.keys())
+            # Plain tuples: pandas probes each SQLAlchemy Row for attributes, which costs
+            # ten times the fetch itself (110 ms instead of 20 ms for 10,000 measurements).
+            return pd.DataFrame([tuple(row) for row in result.all()], columns=columns)
 
     # ----- goals and indicators -----------------------------------------------------
 
@@ -529,21 +551,35 @@ class Store:
         return activity_id
 
     def add_activities(self, plan_id: int, activities: list[Activity]) -> list[int]:
-        """Add many rows in one transaction: all of them or, on any failure, none."""
-        ids = []
+        """Add many rows in one transaction: all of them or, on any failure, none.
+
+        One INSERT … RETURNING for all rows and one for their history: a statement per
+        row cost ~1 ms of SQLAlchemy compilation each (9 s for 30 files of 300 rows).
+        """
+        if not activities:
+            with self._write() as conn:
+                self._require(conn, s.plans, plan_id, "plan")
+            return []
+        now = _now()
         with self._write() as conn:
             self._require(conn, s.plans, plan_id, "plan")
-            for activity in activities:
-                activity_id = conn.execute(
-                    sa.insert(s.activities).values(
-                        plan_id=plan_id,
-                        version=1,
-                        updated_at=_now(),
-                        **self._activity_values(activity),
-                    )
-                ).inserted_primary_key[0]
-                self._log(conn, activity_id, 1, "create", activity.model_dump(mode="json"))
-                ids.append(activity_id)
+            result = conn.execute(
+                sa.insert(s.activities).returning(s.activities.c.id, sort_by_parameter_order=True),
+                [
+                    {"plan_id": plan_id, "version": 1, "updated_at": now,
+                     **self._activity_values(activity)}
+                    for activity in activities
+                ],
+            )
+            ids = [row[0] for row in result]
+            conn.execute(
+                sa.insert(s.activity_history),
+                [
+                    {"activity_id": activity_id, "version": 1, "action": "create",
+                     "snapshot": activity.model_dump(mode="json"), "recorded_at": now}
+                    for activity_id, activity in zip(ids, activities, strict=True)
+                ],
+            )
         return ids
 
     def _change_activity(
@@ -578,21 +614,62 @@ class Store:
     def activities(
         self, plan_id: int, include_deleted: bool = False, revisions: dict[str, int] | None = None
     ) -> pd.DataFrame:
-        return self._cached(
-            ("activities", plan_id, include_deleted),
+        # One read serves both views: the live rows are filtered from every row of the
+        # same revision instead of a second query decoding the same JSON columns.
+        revisions = self.revisions() if revisions is None else revisions
+        every = self._cached(
+            ("activities", plan_id, True),
             ("activities",),
-            lambda: self._activities(plan_id, include_deleted),
+            lambda: self._activities(plan_id),
+            revisions,
+        )
+        if include_deleted:
+            return every
+        return self._cached(
+            ("activities", plan_id, False),
+            ("activities",),
+            lambda: every[~every["deleted"]].reset_index(drop=True),
             revisions,
         )
 
-    def _activities(self, plan_id: int, include_deleted: bool) -> pd.DataFrame:
-        rows = self._rows(s.activities, plan_id, s.activities.c.planned_on, include_deleted)
-        frame = rows.rename(columns={"planned_on": "when"})[
-            ["id", "plan_id", *Activity.model_fields, "version", "deleted_at"]
-        ]
-        frame["when"] = pd.to_datetime(frame["when"])
+    def _activities(self, plan_id: int) -> pd.DataFrame:
+        # The JSON lists and dates come as the database stores them and are decoded here
+        # in one pass per column: SQLAlchemy's per-value result processors took three
+        # quarters of the read (21 ms of 28 ms for 1,000 rows).
+        table = s.activities
+        raw = {
+            "target_groups": sa.String,
+            "methods": sa.String,
+            "channels": sa.String,
+            "planned_on": sa.String,
+            "deleted_at": sa.String,
+        }
+        names = ["id", "plan_id", *Activity.model_fields, "version", "deleted_at"]
+        names[names.index("when")] = "planned_on"
+        query = (
+            sa.select(
+                *(
+                    sa.type_coerce(table.c[name], raw[name]).label(name)
+                    if name in raw
+                    else table.c[name]
+                    for name in names
+                )
+            )
+            .where(table.c.plan_id == plan_id)
+            .order_by(table.c.planned_on, table.c.id)
+        )
+        with self._read() as conn:
+            rows = [tuple(row) for row in conn.execute(query).all()]
+        frame = pd.DataFrame(rows, columns=names).rename(columns={"planned_on": "when"})
+        frame["when"] = pd.to_datetime([_day(value) for value in frame["when"]])
         for column in _LIST_COLUMNS:
-            frame[column] = frame[column].map(tuple)
+            values = frame[column].tolist()
+            if all(isinstance(value, str) for value in values):
+                # Rows repeat the same few lists: decode each distinct text once.
+                decoded = {text: _json_tuple(text) for text in set(values)}
+                frame[column] = [decoded[text] for text in values]
+            else:
+                frame[column] = [_json_tuple(value) for value in values]
         frame["indicator_id"] = frame["indicator_id"].astype("Int64")
         frame["deleted"] = frame.pop("deleted_at").notna()
         return frame
@@ -753,6 +830,16 @@ class Store:
             "attention": self.attention(plan_id, revisions),
             "measurements": self.measurements(plan_id, revisions),
         }
+
+
+def _day(value: Any) -> date:
+    """A date column as a date (SQLite hands out 'YYYY-MM-DD', PostgreSQL a date)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _json_tuple(value: Any) -> tuple:
+    """A JSON list column as a tuple (SQLite hands out the text, PostgreSQL the list)."""
+    return tuple(json.loads(value) if isinstance(value, str) else value)
 
 
 def _activity_snapshot(row: dict) -> dict:
