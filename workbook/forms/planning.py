@@ -26,6 +26,7 @@ from .common import (
     WIDE,
     CheckGroup,
     RecordForm,
+    RowCache,
     Session,
     enum_options,
     esc,
@@ -204,6 +205,7 @@ class PlanningForm(RecordForm):
             "status": self.status,
         }
         self._events: dict[int, EventOccurrence] = {}
+        self._row_labels: dict[tuple[int, str, str], str] = {}
 
     def _layout(self) -> widgets.Widget:
         return widgets.VBox(
@@ -357,11 +359,14 @@ class PlanningForm(RecordForm):
         indicators = self.session.store.indicators(self.session.plan_id)
         current = self.indicator.value
         options = [(self.tr("forms.none"), 0)] + [
-            (f"{row['name']} ({number_text(row['target'], self.lang)} {row['unit']})",
-             int(row["id"]))
-            for _, row in indicators.iterrows()
+            (f"{name} ({number_text(target, self.lang)} {unit})", int(row_id))
+            for row_id, name, target, unit in zip(
+                indicators["id"], indicators["name"], indicators["target"], indicators["unit"],
+                strict=True,
+            )
         ]
-        self.indicator.options = options
+        if tuple(options) != tuple(self.indicator.options):
+            self.indicator.options = options
         self.indicator.value = current if current in {key for _, key in options} else 0
 
     def _event_options(self) -> None:
@@ -431,23 +436,30 @@ class PlanningForm(RecordForm):
         self.quick_pick.value = 0
 
     def refresh(self) -> None:
-        self._group_options()
-        self._how_options()
-        self._indicator_options()
-        self._event_options()
-        activities = self._activities(include_deleted=True)
-        ordered = activities.sort_values(["when", "id"], kind="stable")
-        self.picker.set_rows(
-            [
-                (
-                    self.tr("planning.row_label", id=int(row["id"]),
-                            when=to_date(row["when"]).isoformat(), what=_short(row["what"])),
-                    int(row["id"]),
+        with self.session.store.snapshot():  # one revision check for all reads
+            self._group_options()
+            self._how_options()
+            self._indicator_options()
+            self._event_options()
+            activities = self._activities(include_deleted=True)
+            ordered = activities.sort_values(["when", "id"], kind="stable")
+            days = ordered["when"].dt.strftime("%Y-%m-%d")
+            labels: dict[tuple[int, str, str], str] = {}
+            for row_id, day, what in zip(
+                ordered["id"].astype(int).tolist(),
+                days.tolist(),
+                ordered["what"].tolist(),
+                strict=True,
+            ):
+                key = (row_id, day, what)
+                labels[key] = self._row_labels.get(key) or self.tr(
+                    "planning.row_label", id=row_id, when=day, what=_short(what)
                 )
-                for _, row in ordered.iterrows()
-            ],
-            deleted=[int(i) for i in activities.loc[activities["deleted"], "id"]],
-        )
+            self._row_labels = labels  # only the rows shown: the cache stays table-sized
+            self.picker.set_rows(
+                [(label, key[0]) for key, label in labels.items()],
+                deleted=[int(i) for i in activities.loc[activities["deleted"], "id"]],
+            )
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -462,6 +474,7 @@ class PlanningExercise:
         self.form = PlanningForm(self.session)
         self.lang = self.form.lang
         self.table = widgets.HTML()
+        self._table_rows = RowCache()
         self.check = widgets.HTML()
         self.costs = widgets.HTML()
         # the row buttons sit below a long table: repeat the form's message next to them
@@ -491,24 +504,26 @@ class PlanningExercise:
         )
 
     def refresh(self) -> None:
-        lang = self.lang
-        frame = self.planning_table()
-        money = t("field.price", lang)
-        target = t("field.target_value", lang)
-        self.table.value = html_table(
-            frame,
-            formatters={
-                money: lambda v: format_money(v, lang),
-                target: lambda v: number_text(v, lang),
-            },
-            index="#",
-            empty=t("forms.no_rows", lang),
-            nowrap=(t("field.when", lang), money),
-        )
-        tables_ = self.session.tables()
-        findings = checks.plan_check(tables_, self.session.catalog)
-        self.check.value = notes_html((f.ok, f.message(lang)) for f in findings)
-        self.costs.value = costs_html(tables_["activities"], lang)
+        with self.session.store.snapshot():  # one revision check for all reads
+            lang = self.lang
+            frame = self.planning_table()
+            money = t("field.price", lang)
+            target = t("field.target_value", lang)
+            self.table.value = html_table(
+                frame,
+                formatters={
+                    money: lambda v: format_money(v, lang),
+                    target: lambda v: number_text(v, lang),
+                },
+                index="#",
+                empty=t("forms.no_rows", lang),
+                nowrap=(t("field.when", lang), money),
+                cache=self._table_rows,
+            )
+            tables_ = self.session.tables()
+            findings = checks.plan_check(tables_, self.session.catalog)
+            self.check.value = notes_html((f.ok, f.message(lang)) for f in findings)
+            self.costs.value = costs_html(tables_["activities"], lang)
 
     def show(self) -> None:
         show_widget(self.widget, "aan de slag")
