@@ -183,10 +183,11 @@ def _done(attention: pd.DataFrame, point: str) -> bool:
 
 def check_eprp(activities: pd.DataFrame, catalog: Any) -> Finding:
     mandatory = {channel.id for channel in catalog.mandatory_channels()} if catalog else {"eprp"}
+    live = live_activities(activities)
     rows = [
-        row["what"]
-        for _, row in live_activities(activities).iterrows()
-        if mandatory & set(row["channels"])
+        what
+        for what, channels in zip(live["what"].tolist(), live["channels"], strict=True)
+        if not mandatory.isdisjoint(channels)
     ]
     return Finding("eprp", bool(rows), items=tuple(_same(f"'{what}'") for what in rows[:1]))
 
@@ -210,12 +211,19 @@ def check_attention(attention: pd.DataFrame, point: str) -> Finding:
 
 def pupils_in_images(activities: pd.DataFrame) -> list[str]:
     """The *wat* of every live planning row that shows pupils in images or on social media."""
-    found = []
-    for _, row in live_activities(activities).iterrows():
-        visual = VISUAL_METHODS & set(row["methods"]) or VISUAL_CHANNELS & set(row["channels"])
-        if PUPIL_GROUPS & set(row["target_groups"]) and visual:
-            found.append(row["what"])
-    return found
+    live = live_activities(activities)
+    return [
+        what
+        for what, groups, methods, channels in zip(
+            live["what"].tolist(),
+            live["target_groups"],
+            live["methods"],
+            live["channels"],
+            strict=True,
+        )
+        if not PUPIL_GROUPS.isdisjoint(groups)
+        and not (VISUAL_METHODS.isdisjoint(methods) and VISUAL_CHANNELS.isdisjoint(channels))
+    ]
 
 
 def check_privacy(activities: pd.DataFrame, attention: pd.DataFrame) -> Finding:
@@ -228,7 +236,13 @@ def check_privacy(activities: pd.DataFrame, attention: pd.DataFrame) -> Finding:
 
 
 def check_targets(indicators: pd.DataFrame) -> Finding:
-    missing = [row["name"] for _, row in indicators.iterrows() if not float(row["target"] or 0)]
+    missing = [
+        name
+        for name, target in zip(
+            indicators["name"].tolist(), indicators["target"].tolist(), strict=True
+        )
+        if not float(target or 0)
+    ]
     return Finding("targets", not missing, items=tuple(_same(name) for name in missing))
 
 

@@ -43,23 +43,40 @@ def planning_table(
     """One row per live activity, ordered by date, with the deck's columns."""
     live = activities[~activities["deleted"]] if "deleted" in activities else activities
     names = dict(zip(indicators["id"], indicators["name"], strict=True))
+    # Rows repeat the same few groups and channels: label each combination once.
+    joined: dict[tuple[str, ...], str] = {}
+
+    def labels_of(values: tuple[str, ...]) -> str:
+        text = joined.get(values)
+        if text is None:
+            text = joined[values] = join_labels(values, catalog, lang)
+        return text
+
     table = pd.DataFrame(
         {
-            "context": live["context"].map(lambda v: t(f"context.{v}", lang)),
+            "context": live["context"].map(
+                {v: t(f"context.{v}", lang) for v in live["context"].unique()}
+            ),
             "what": live["what"],
-            "target_groups": live["target_groups"].map(lambda v: join_labels(v, catalog, lang)),
+            "target_groups": [labels_of(tuple(v)) for v in live["target_groups"]],
             "how": [
-                join_labels(tuple(m) + tuple(c), catalog, lang)
+                labels_of(tuple(m) + tuple(c))
                 for m, c in zip(live["methods"], live["channels"], strict=True)
             ],
             "when": pd.to_datetime(live["when"]),
-            "indicator": live["indicator_id"].map(
-                lambda v: names.get(v, "") if pd.notna(v) else ""
-            ),
+            "indicator": [
+                "" if missing else names.get(v, "")
+                for v, missing in zip(
+                    live["indicator_id"].tolist(), live["indicator_id"].isna().tolist(),
+                    strict=True,
+                )
+            ],
             "target_value": live["target_value"].astype("Float64"),
             "price": live["price"].astype(float),
             "responsible": live["responsible"],
-            "status": live["status"].map(lambda v: t(f"status.{v}", lang)),
+            "status": live["status"].map(
+                {v: t(f"status.{v}", lang) for v in live["status"].unique()}
+            ),
         },
         columns=list(PLANNING_FIELDS),
     )
