@@ -87,7 +87,11 @@ def _clean_text(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     value = unicodedata.normalize("NFC", value).strip()
-    if any(unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\t" for ch in value):
+    # Printable text holds no control, surrogate or private-use character: skip the
+    # character-by-character look-up for it (most cells; 580,000 look-ups per big import).
+    if not value.isprintable() and any(
+        unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\n\t" for ch in value
+    ):
         raise PydanticCustomError("control_chars", "control characters")
     return value
 
