@@ -40,6 +40,15 @@ notebooks: setup
 bench: setup
 	$(BIN)/python benchmarks/run.py
 
+## The app view (Voilà): the workbook as pages with prose and forms, no code, on this computer.
+app: setup
+	$(BIN)/python -m workbook app $(if $(PORT),--port $(PORT))
+
+## Room mode: the app view for the participants' browsers on the room's network; prints the
+## access token and the addresses to hand out. Options: make room IP=... PORT=... TOKEN=...
+room: setup
+	$(BIN)/python -m workbook room $(if $(IP),--ip $(IP)) $(if $(PORT),--port $(PORT)) $(if $(TOKEN),--token $(TOKEN))
+
 lint: setup
 	$(BIN)/ruff check workbook tests scripts benchmarks
 

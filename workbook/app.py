@@ -24,7 +24,8 @@ CULL_IDLE_SECONDS = 15 * 60
 CULL_INTERVAL_SECONDS = 60
 
 
-def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOKS_DIR) -> list[str]:
+def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOKS_DIR,
+                    open_browser: bool = False) -> list[str]:
     """The Voilà command line for the workbook; a token is required off the loopback address."""
     if token is None and not ip.startswith("127."):
         raise ValueError("serving beyond this computer needs a token")
@@ -33,7 +34,7 @@ def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOK
         "-m",
         "workbook.app",
         str(root),
-        "--no-browser",
+        *([] if open_browser else ["--no-browser"]),
         f"--Voila.ip={ip}",
         f"--port={port}",
         "--Voila.port_retries=0",
@@ -43,25 +44,35 @@ def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOK
         "--VoilaConfiguration.show_tracebacks=False",
         f"--VoilaConfiguration.template={TEMPLATE}",
         "--VoilaConfiguration.classic_tree=True",
-        "--VoilaConfiguration.file_allowlist=['.*\\.(png|jpg|gif|svg|css)']",
+        "--VoilaConfiguration.file_allowlist=.*\\.(png|jpg|gif|svg|css)",
     ]
     arguments.append(f"--token={token}" if token else "--Voila.token=")
     return arguments
 
 
+def _outward_address() -> str | None:
+    """The address this machine uses on the network (no packet is sent)."""
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("10.255.255.255", 1))
+        return probe.getsockname()[0]
+    return None
+
+
 def room_addresses(port: int, token: str) -> list[str]:
-    """The URLs a facilitator hands out: one per address this machine has on the network."""
-    names = {socket.gethostname()}
+    """The URLs a facilitator hands out: one per address this machine has on the network
+    (loopback addresses only reach the facilitator's own computer, so they are left out)."""
+    names = {socket.gethostname(), _outward_address()}
     with contextlib.suppress(OSError):
         names |= {
             info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
         }
+    names = {name for name in names if name and not name.startswith("127.")}
     return [f"http://{name}:{port}/?token={token}" for name in sorted(names)]
 
 
-def serve(ip: str, port: int, token: str | None) -> int:
+def serve(ip: str, port: int, token: str | None, open_browser: bool = False) -> int:
     """Replace this process by Voilà (so Ctrl+C stops the server directly)."""
-    arguments = voila_arguments(ip, port, token)
+    arguments = voila_arguments(ip, port, token, open_browser=open_browser)
     os.execv(arguments[0], arguments)
     return 0  # pragma: no cover
 

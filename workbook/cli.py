@@ -61,6 +61,8 @@ def _table(args: argparse.Namespace) -> int:
 
 def _configure_app(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8866)
+    parser.add_argument("--no-browser", action="store_true",
+                        help="open geen browser / do not open a browser")
 
 
 @command("app", "open de app-weergave (Voilà) op deze computer / open the app view here")(
@@ -70,7 +72,7 @@ def _app(args: argparse.Namespace) -> int:
     from .app import serve
 
     print(f"Werkboek: http://127.0.0.1:{args.port}/  (Ctrl+C stopt / stops)", flush=True)
-    return serve("127.0.0.1", args.port, None)
+    return serve("127.0.0.1", args.port, None, open_browser=not args.no_browser)
 
 
 def _configure_room(parser: argparse.ArgumentParser) -> None:
