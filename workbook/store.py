@@ -617,10 +617,11 @@ class Store:
         # One read serves both views: the live rows are filtered from every row of the
         # same revision instead of a second query decoding the same JSON columns.
         revisions = self.revisions() if revisions is None else revisions
+        previous = self._frames.get(("activities", plan_id, True))
         every = self._cached(
             ("activities", plan_id, True),
             ("activities",),
-            lambda: self._activities(plan_id),
+            lambda: self._activities(plan_id, previous[1] if previous else None),
             revisions,
         )
         if include_deleted:
@@ -632,7 +633,35 @@ class Store:
             revisions,
         )
 
-    def _activities(self, plan_id: int) -> pd.DataFrame:
+    def _activities(self, plan_id: int, previous: pd.DataFrame | None = None) -> pd.DataFrame:
+        """Every row of the plan, deleted ones too, ordered by date and id.
+
+        With the frame of an earlier revision, only rows whose ``version`` changed (every
+        write of a row counts it up) or that are new are read and decoded again: a click
+        in a plan of 1,000 rows reads one row instead of all of them.
+        """
+        if previous is not None and len(previous):
+            table = s.activities
+            with self._read() as conn:
+                stored = dict(
+                    conn.execute(
+                        sa.select(table.c.id, table.c.version).where(table.c.plan_id == plan_id)
+                    ).all()
+                )
+            known = dict(zip(previous["id"].tolist(), previous["version"].tolist(), strict=True))
+            changed = [row_id for row_id, version in stored.items() if known.get(row_id) != version]
+            gone = known.keys() - stored.keys()
+            keep = previous[~previous["id"].isin([*changed, *gone])]
+            if len(changed) <= 50 and len(keep):
+                parts = [keep]
+                if changed:
+                    fresh = self._activity_rows(plan_id, changed)
+                    parts.append(fresh.astype(previous.dtypes.to_dict()))
+                frame = pd.concat(parts, ignore_index=True)
+                return frame.sort_values(["when", "id"], kind="stable", ignore_index=True)
+        return self._activity_rows(plan_id)
+
+    def _activity_rows(self, plan_id: int, ids: list[int] | None = None) -> pd.DataFrame:
         # The JSON lists and dates come as the database stores them and are decoded here
         # in one pass per column: SQLAlchemy's per-value result processors took three
         # quarters of the read (21 ms of 28 ms for 1,000 rows).
@@ -658,6 +687,8 @@ class Store:
             .where(table.c.plan_id == plan_id)
             .order_by(table.c.planned_on, table.c.id)
         )
+        if ids is not None:
+            query = query.where(table.c.id.in_(ids))
         with self._read() as conn:
             rows = [tuple(row) for row in conn.execute(query).all()]
         frame = pd.DataFrame(rows, columns=names).rename(columns={"planned_on": "when"})
