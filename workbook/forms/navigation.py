@@ -179,7 +179,6 @@ class TeamChooser:
                                             button_style="primary",
                                             layout=widgets.Layout(width="auto"))
         self.create_button.on_click(self.create)
-        self.name.on_submit(lambda _widget: self.create())
         self.widget = widgets.VBox([
             heading(self.tr("team.heading")),
             self.current,
