@@ -45,6 +45,7 @@ def test_team_chooser_creates_a_plan_and_offers_its_link(app_view, demo_store):
     app_view()
     chooser = navigation.TeamChooser()
     assert "Taal zonder grenzen" in chooser.teams.value
+    assert "Nog geen team gekozen" in chooser.current.value
     chooser.name.value = "  "
     assert not chooser.create()
     assert "wb-error" in chooser.feedback.value

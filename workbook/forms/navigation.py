@@ -21,7 +21,7 @@ from .. import api, i18n
 from ..i18n import register, t
 from ..model import InvalidRecord, Plan, validate
 from ..store import StoreError
-from .common import OK_STYLE, Feedback, esc, heading, show_widget
+from .common import NOTE_STYLE, OK_STYLE, Feedback, esc, heading, show_widget
 
 # The notebooks in their order: file stem and the text key of their title.
 NOTEBOOKS: tuple[str, ...] = (
@@ -71,6 +71,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "You work as team “{name}”. Everything you fill in goes into this team's plan.",
     },
     "team.other": {"nl": "Ander team kiezen", "en": "Choose another team"},
+    "team.none": {
+        "nl": "Nog geen team gekozen: de formulieren op deze pagina tonen nu het plan “{name}”. "
+        "Werk je met meerdere teams in de zaal? Kies of maak dan eerst hieronder je team.",
+        "en": "No team chosen yet: the forms on this page now show the plan “{name}”. Several "
+        "teams in the room? Then first choose or create your team below.",
+    },
 }
 register(TEXTS)
 
@@ -205,7 +211,11 @@ class TeamChooser:
                 f"✓ {esc(self.tr('team.current', name=plan))} {other}</div>"
             )
         else:
-            self.current.value = ""
+            name = self.store.plan(self.store.current_plan_id()).name
+            self.current.value = (
+                f'<div class="wb-team-none" style="{NOTE_STYLE}">'
+                f"{esc(self.tr('team.none', name=name))}</div>"
+            )
         names = [str(name) for name in self.store.plans()["name"]]
         items = "".join(f"<li>{self._continue_link(name)}</li>" for name in names)
         self.teams.value = (
