@@ -107,9 +107,49 @@ def bench_planning_submit(folder: Path) -> list[Figure]:
     ]
 
 
+def bench_measurement_submit(folder: Path) -> list[Figure]:
+    """A measurement through the voortgang notebook's own path (``ProgressReview``): validate,
+    store, refresh the measurement list, the status lines and the charts that show the
+    indicator (its page of small multiples and the full-size chart), same big store."""
+    from benchmarks.fixtures import big_store
+    from workbook.forms.common import Session
+    from workbook.forms.progress import ProgressReview
+
+    store = big_store(folder / "progress")
+    review = ProgressReview(Session.open(store))
+    form = review.form
+    indicator_ids = [key for _, key in form.indicator.options if key]
+    counter = iter(range(10**6))
+
+    def submit() -> None:
+        n = next(counter)
+        form.value = {
+            "indicator_id": indicator_ids[n % len(indicator_ids)],
+            "date": "2026-03-01",
+            "value": str(n % 9 + 1),
+            "note": f"Bench {n}",
+        }
+        assert form.submit(), form.feedback.value
+
+    submit()  # warm caches as the room's first click would
+    samples = timed(submit, 15)
+    return [
+        Figure(
+            "record a measurement + redraw its charts (same store) — median",
+            statistics.median(samples) * 1000,
+            "ms",
+            50,
+            f"p95 {percentile(samples, 0.95) * 1000:.0f} ms, n={len(samples)}; "
+            "ProgressReview (workbook/forms/progress.py)",
+        )
+    ]
+
+
 def bench_indicator_charts() -> list[Figure]:
     """Render the chart of each of 200 indicators to PNG."""
     import io
+
+    from matplotlib.figure import Figure as MplFigure
 
     from benchmarks.fixtures import indicators_frame
     from workbook import charts
@@ -121,13 +161,22 @@ def bench_indicator_charts() -> list[Figure]:
             figure = charts.indicator_chart(indicator, measurements, plan_start="2025-09-01")
             figure.savefig(io.BytesIO(), format="png")
 
+    def floor() -> None:
+        """The least Matplotlib does per chart: a fresh figure with one line, saved."""
+        figure = MplFigure(figsize=charts.WIDE, dpi=100)
+        figure.add_subplot().plot([0, 1], [0, 1])
+        figure.savefig(io.BytesIO(), format="png")
+
     render_all_samples = timed(render_all, 3)
+    floor_ms = statistics.median(timed(floor, 20)) * 1000
     return [
         Figure(
             "render 200 indicator charts to PNG — median of 3",
             statistics.median(render_all_samples),
             "s",
             2.0,
+            f"Matplotlib floor here: {floor_ms:.0f} ms per minimal 13×7.3 in figure saved "
+            f"= {floor_ms * 200 / 1000:.1f} s for 200",
         )
     ]
 
@@ -151,6 +200,72 @@ def bench_team_imports(folder: Path) -> list[Figure]:
             statistics.median(samples),
             "s",
             1.0,
+        )
+    ]
+
+
+def _execute_notebooks(notebooks: list, folder: Path) -> float:
+    """Seconds to execute ``notebooks`` headless with nbclient (as nbval does), each on a
+    fresh copy of the demo plan like ``scripts/regenerate_notebooks.py``; nothing is
+    written back."""
+    from nbclient import NotebookClient
+
+    from conftest import notebook_environment
+    from workbook.demo import make_demo_folder
+
+    saved = dict(os.environ)
+    start = time.perf_counter()
+    try:
+        for number, (path, notebook) in enumerate(notebooks):
+            data = folder / f"{number:02d}"
+            make_demo_folder(data)
+            os.environ.update(notebook_environment(data))
+            client = NotebookClient(
+                notebook,
+                timeout=300,
+                kernel_name="python3",
+                resources={"metadata": {"path": str(path.parent)}},
+                store_widget_state=False,
+            )
+            client.execute()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return time.perf_counter() - start
+
+
+def bench_notebooks(folder: Path) -> list[Figure]:
+    """Every notebook executed headless, divided by as many notebooks that only import
+    pandas, matplotlib.pyplot and ipywidgets (kernel start and imports are the floor)."""
+    import nbformat
+
+    paths = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    imports = "import pandas\nimport matplotlib.pyplot\nimport ipywidgets"
+    ratios, pairs = [], []
+    for run in range(3):
+        real = []
+        for path in paths:  # read afresh each run: executing fills in the outputs
+            notebook = nbformat.read(path, as_version=4)
+            notebook.metadata.pop("widgets", None)
+            real.append((path, notebook))
+        bare = [
+            (path, nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(imports)]))
+            for path in paths
+        ]
+        notebooks_s = _execute_notebooks(real, folder / f"real-{run}")
+        imports_s = _execute_notebooks(bare, folder / f"bare-{run}")
+        ratios.append(notebooks_s / imports_s)
+        pairs.append((notebooks_s, imports_s))
+    middle = sorted(range(len(ratios)), key=ratios.__getitem__)[len(ratios) // 2]
+    notebooks_s, imports_s = pairs[middle]
+    return [
+        Figure(
+            f"execute all {len(paths)} notebooks ÷ {len(paths)} import-only notebooks "
+            "— median of 3",
+            ratios[middle],
+            "×",
+            1.3,
+            f"{notebooks_s:.1f} s vs {imports_s:.1f} s",
         )
     ]
 
@@ -189,8 +304,10 @@ def main() -> int:
         for bench in (
             bench_import_time,
             lambda: bench_planning_submit(folder),
+            lambda: bench_measurement_submit(folder),
             bench_indicator_charts,
             lambda: bench_team_imports(folder),
+            lambda: bench_notebooks(folder / "notebooks"),
         ):
             figures.extend(bench())
             print(table(figures[-1:]).splitlines()[-1], flush=True)
