@@ -15,8 +15,10 @@ _state: dict = {"notebook": None, "template": None, "root": None}
 
 
 def notebook_environment(folder: Path) -> dict[str, str]:
-    """The environment a notebook kernel runs in: its own store folder, fixed date, Dutch."""
-    return {"WORKBOOK_DATA": str(folder), "WORKBOOK_TODAY": NOTEBOOK_TODAY, "WORKBOOK_LANG": "nl"}
+    """The environment a notebook kernel runs in: its own store folder, fixed date, Dutch, and
+    the sample team files for the facilitator's overview."""
+    return {"WORKBOOK_DATA": str(folder), "WORKBOOK_TODAY": NOTEBOOK_TODAY, "WORKBOOK_LANG": "nl",
+            "WORKBOOK_TEAMS": "data/teams"}
 
 
 def _template() -> Path:

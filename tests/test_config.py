@@ -40,3 +40,10 @@ def test_language_from_the_environment(monkeypatch):
     assert config.env_language() == "en"
     monkeypatch.setenv("WORKBOOK_LANG", "fr")
     assert config.env_language() is None
+
+
+def test_team_files_are_read_only_when_asked_for(monkeypatch):
+    monkeypatch.delenv("WORKBOOK_TEAMS", raising=False)
+    assert config.teams_dir() is None
+    monkeypatch.setenv("WORKBOOK_TEAMS", "data/teams")
+    assert config.teams_dir() == config.PROJECT_DIR / "data" / "teams"

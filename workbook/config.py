@@ -2,8 +2,9 @@
 
 Every value can be fixed through the environment so that runs are reproducible:
 ``WORKBOOK_DATA`` (folder of the store), ``WORKBOOK_TODAY`` (YYYY-MM-DD),
-``WORKBOOK_LANG`` (nl or en), ``WORKBOOK_PLAN`` (name of the plan to work in) and
-``WORKBOOK_DB_URL`` (an SQLAlchemy URL, for a shared server database).
+``WORKBOOK_LANG`` (nl or en), ``WORKBOOK_PLAN`` (name of the plan to work in),
+``WORKBOOK_DB_URL`` (an SQLAlchemy URL, for a shared server database) and
+``WORKBOOK_TEAMS`` (a folder of team files the facilitator's overview reads at start).
 """
 
 from __future__ import annotations
@@ -37,6 +38,15 @@ def catalog_dir() -> Path:
 
 def demo_dir() -> Path:
     return DEFAULT_DATA_DIR / "voorbeeld"
+
+
+def teams_dir() -> Path | None:
+    """The folder of team files named by ``WORKBOOK_TEAMS`` (relative to the project), or None."""
+    folder = (os.environ.get("WORKBOOK_TEAMS") or "").strip()
+    if not folder:
+        return None
+    path = Path(folder).expanduser()
+    return path if path.is_absolute() else PROJECT_DIR / path
 
 
 def store_url() -> str:

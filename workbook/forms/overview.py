@@ -325,7 +325,10 @@ class FacilitatorOverview:
 
 
 def show(folder: Path | str | None = None, include_store: bool = True) -> None:
-    """Notebook *overzicht begeleider*: every plan of the workbook and of ``folder``."""
+    """Notebook *overzicht begeleider*: every plan of the workbook and of ``folder``
+    (default: the folder named by ``WORKBOOK_TEAMS``, so a workshop never shows the
+    sample teams unless the facilitator asks for them)."""
+    folder = folder or config.teams_dir()
     FacilitatorOverview(folder=folder, include_store=include_store).show()
 
 
