@@ -29,6 +29,7 @@ def isolated_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "QUERY_STRING",
         "WORKBOOK_DB_URL",
         "WORKBOOK_CATALOG",
+        "WORKBOOK_TEAMS",
     ):
         monkeypatch.delenv(name, raising=False)
     forget_open_stores()
