@@ -398,6 +398,8 @@ def live_activities(activities: pd.DataFrame) -> pd.DataFrame:
         keep &= ~activities["deleted"].astype(bool)
     if "status" in activities:
         keep &= activities["status"] != Status.GEANNULEERD
+    if keep.all():  # nothing to leave out: no copy (frames are copy-on-write)
+        return activities
     return activities[keep]
 
 

@@ -168,6 +168,8 @@ def live_activities(activities: pd.DataFrame) -> pd.DataFrame:
         keep &= ~activities["deleted"].astype(bool)
     if "status" in activities:
         keep &= activities["status"] != Status.GEANNULEERD
+    if keep.all():  # nothing to leave out: no copy (frames are copy-on-write)
+        return activities
     return activities[keep]
 
 
@@ -287,7 +289,7 @@ def effect_check(goals: pd.DataFrame, indicators: pd.DataFrame) -> list[Finding]
 
 def plan_check(tables: Mapping[str, pd.DataFrame], catalog: Any = None) -> list[Finding]:
     """The plan check of *aan de slag*, in the order the notebook names the points."""
-    activities = tables["activities"]
+    activities = live_activities(tables["activities"])  # once for the checks below
     attention = tables.get("attention")
     return [
         check_eprp(activities, catalog),

@@ -656,7 +656,11 @@ class Store:
                 parts = [keep]
                 if changed:
                     fresh = self._activity_rows(plan_id, changed)
-                    parts.append(fresh.astype(previous.dtypes.to_dict()))
+                    differ = {
+                        name: dtype for name, dtype in previous.dtypes.items()
+                        if fresh[name].dtype != dtype
+                    }  # e.g. a target value of None alone reads as object, not float
+                    parts.append(fresh.astype(differ) if differ else fresh)
                 frame = pd.concat(parts, ignore_index=True)
                 return frame.sort_values(["when", "id"], kind="stable", ignore_index=True)
         return self._activity_rows(plan_id)

@@ -371,10 +371,12 @@ class PlanningForm(RecordForm):
 
     def _event_options(self) -> None:
         self._events = dict(enumerate(upcoming_events(self.session), start=1))
-        self.quick_pick.options = [(self.tr("planning.quick_pick_none"), 0)] + [
+        options = [(self.tr("planning.quick_pick_none"), 0)] + [
             (occurrence_label(occurrence, self.lang), key)
             for key, occurrence in self._events.items()
         ]
+        if tuple(options) != tuple(self.quick_pick.options):
+            self.quick_pick.options = options
         self.quick_pick.value = 0
 
     def pick_event(self, key: int) -> None:
@@ -431,7 +433,8 @@ class PlanningForm(RecordForm):
         return found["what"].iloc[0] if len(found) else str(row_id)
 
     def reset(self) -> None:
-        super().reset()
+        with self.session.store.snapshot():  # emptying the boxes re-reads the choices
+            super().reset()
         self.when_hint.value = ""
         self.quick_pick.value = 0
 
