@@ -8,6 +8,8 @@ import multiprocessing
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from workbook.export import PlanData, export_bytes
@@ -130,3 +132,118 @@ def test_hostile_text_never_becomes_a_formula_in_xlsx_or_csv(hostile_plan: Store
     assert live == []
     figures("hostile text: formulas in xlsx", len(formulas))
     figures("hostile text: live formulas in csv", len(live))
+
+
+# ----- every form, fuzzed the way a participant can fill it ------------------------------
+
+FORM_EXAMPLES = 150
+_form_counts: dict[str, list[int]] = {}
+
+
+def _form_classes():
+    from workbook.forms.channels import ChannelsForm
+    from workbook.forms.effects import GoalForm, IndicatorForm
+    from workbook.forms.groups import GroupsForm
+    from workbook.forms.plan import PlanForm
+    from workbook.forms.progress import MeasurementForm
+
+    return [
+        PlanningForm,
+        GoalForm,
+        IndicatorForm,
+        MeasurementForm,
+        PlanForm,
+        GroupsForm,
+        ChannelsForm,
+    ]
+
+
+any_typed_text = st.one_of(
+    st.integers(0, 10**6).map(str),
+    st.text(alphabet=st.characters(categories=["L", "N", "Zs", "P"]), min_size=1, max_size=40),
+    st.text(max_size=60),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=400),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "-5",
+            "1.250,50",
+            "€ 300",
+            "1e309",
+            "NaN",
+            "=SUM(1)",
+            "\x00",
+            "<script>alert(1)</script>",
+            "250",
+        ]
+    ),
+)
+
+
+def _fill(draw, form) -> None:
+    """Put what a person could put in each widget: any typed text, any picked date, any
+    choice the dropdowns and check boxes offer. Choices are drawn as positions, so the
+    drawing does not depend on what earlier examples stored."""
+    import ipywidgets as widgets
+
+    from workbook.forms.common import CheckGroup
+
+    for name, widget in form.fields.items():
+        holder = getattr(form, name, None)
+        if isinstance(holder, CheckGroup):
+            keys = [key for _, key in holder.options]
+            picks = draw(st.lists(st.integers(0, 999), max_size=4))
+            holder.value = tuple(dict.fromkeys(keys[p % len(keys)] for p in picks)) if keys else ()
+        elif isinstance(widget, widgets.Text | widgets.Textarea):
+            widget.value = draw(any_typed_text)
+        elif isinstance(widget, widgets.DatePicker):
+            widget.value = draw(st.one_of(
+                st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)),
+                st.none(), st.dates(),
+            ))
+        elif isinstance(widget, widgets.Dropdown | widgets.ToggleButtons):
+            values = [o[1] if isinstance(o, tuple) else o for o in widget.options]
+            pick = draw(st.integers(0, 999))
+            if values:
+                widget.value = values[pick % len(values)]
+
+
+@pytest.mark.parametrize("position", range(7), ids=lambda n: f"form{n}")
+def test_any_form_input_is_stored_valid_or_refused_with_nothing_stored(
+    position, demo_store, figures
+):
+    form_class = _form_classes()[position]
+    form = form_class(Session.open(demo_store))
+    counts = _form_counts.setdefault(form_class.__name__, [0, 0])
+
+    @settings(
+        max_examples=FORM_EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(st.data())
+    def check(data):
+        counts[0] += 1
+        _fill(data.draw, form)
+        before = demo_store.revisions()
+        stored = form.submit()
+        after = demo_store.revisions()
+        if stored:  # (a group that is already chosen is "added" without a write)
+            counts[1] += 1
+        else:
+            assert after == before, "a refused entry changed the store"
+            assert form.feedback.text.strip()
+
+    check()
+    assert demo_store.integrity() == "ok"
+    tables = demo_store.plan_tables(demo_store.current_plan_id())
+    for activity in tables["activities"].itertuples():
+        assert activity.what.strip() and activity.price >= 0 and activity.target_groups
+
+
+def test_form_fuzz_figures(figures):
+    for name, (count, stored) in sorted(_form_counts.items()):
+        figures(f"form fuzz: {name} entries (stored)", f"{count} ({stored})")
+    figures("form fuzz: entries in total", sum(count for count, _ in _form_counts.values()))

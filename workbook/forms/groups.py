@@ -207,9 +207,7 @@ class GroupsForm(Form):
         )
         if record is None:
             return False
-        if record.group in self.ticked():
-            pass
-        else:
+        if record.group not in self.ticked():  # a group already chosen stays as it is
             self.session.store.set_target_group(self.session.plan_id, record)
         name = self.session.catalog.label_of(record.group, self.lang)
         self.feedback.success(self.tr("groups.added", what=name))
