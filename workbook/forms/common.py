@@ -411,9 +411,11 @@ def html_table(
         rows.append(html_row)
     if cache is not None:
         cache.rows = kept  # rows no longer shown are forgotten: the cache stays table-sized
+    # a wide plan scrolls sideways inside its box instead of losing its last columns
     return (
+        '<div style="overflow-x:auto;max-width:100%">'
         f'<table class="wb-table" style="{TABLE_STYLE}"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
