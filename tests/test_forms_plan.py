@@ -53,3 +53,11 @@ def test_choose_another_plan(demo_store):
     form.choose_button.click()
     assert demo_store.current_plan_id() == other
     assert form.value["name"] == "Tweede plan"
+
+
+def test_the_app_view_does_not_show_the_store_path(demo_store, monkeypatch):
+    from workbook.forms.plan import PlanForm
+
+    assert str(demo_store.path) in PlanForm().where.value
+    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5.13")
+    assert str(demo_store.path) not in PlanForm().where.value

@@ -40,6 +40,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Alles wat je invult, wordt meteen bewaard in <code>{path}</code>.",
         "en": "Everything you fill in is saved at once in <code>{path}</code>.",
     },
+    "plan.where_app": {
+        "nl": "Alles wat je invult, wordt meteen bewaard in het werkboek op de computer waarop "
+        "het draait.",
+        "en": "Everything you fill in is saved at once in the workbook on the computer that "
+        "runs it.",
+    },
     "plan.saved": {"nl": "Bewaard: {name}.", "en": "Saved: {name}."},
     "plan.language_fixed": {
         "nl": "De taal is vastgelegd met WORKBOOK_LANG={lang}; je keuze is bewaard en geldt "
@@ -202,9 +208,10 @@ class PlanForm(Form):
         self.plans.options = [(row["name"], int(row["id"])) for _, row in plans.iterrows()]
         self.plans.value = self.session.plan_id
         self.demo_button.disabled = not store.is_empty()
-        self.where.value = (
-            f"<p>{self.tr('plan.where', path=esc(store.path or store.url))}</p>"
-        )
+        # in the app view (maybe the whole room) the facilitator's folders stay private
+        where = (self.tr("plan.where_app") if in_app_view()
+                 else self.tr("plan.where", path=esc(store.path or store.url)))
+        self.where.value = f"<p>{where}</p>"
 
 
 def show() -> None:
