@@ -91,7 +91,9 @@ IMAGE_LAYOUT = {"width": "100%", "max_width": "1040px", "height": "auto"}
 def figure_png(figure: Figure, dpi: int = DPI) -> bytes:
     """``figure`` as PNG bytes (Agg, no pyplot state); the figure is emptied afterwards."""
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    # light compression: the picture goes over the local websocket, zlib time is what shows
+    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white",
+                   pil_kwargs={"compress_level": 1})
     figure.clear()
     return buffer.getvalue()
 
