@@ -21,6 +21,7 @@ import pandas as pd
 from IPython.display import display
 
 from .. import i18n
+from ..analysis import format_number
 from ..catalog import Catalog, Entry, load_catalog
 from ..i18n import register, t
 from ..model import InvalidRecord, Record, validate
@@ -157,21 +158,6 @@ def number_text(value: Any, lang: str | None = None) -> str:
     value = float(value)
     text = str(int(value)) if value.is_integer() else f"{value:g}"
     return text.replace(".", ",") if i18n.language(lang) == "nl" else text
-
-
-def format_number(value: float, lang: str | None = None) -> str:
-    """1.250 and 12,5 in Dutch; 1,250 and 12.5 in English."""
-    value = float(value)
-    decimals = 0 if value.is_integer() else 2
-    text = f"{value:,.{decimals}f}"
-    if i18n.language(lang) == "nl":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
-def format_money(value: float, lang: str | None = None) -> str:
-    number = format_number(value, lang)
-    return f"€ {number}" if i18n.language(lang) == "nl" else f"€{number}"
 
 
 # ----- option lists ----------------------------------------------------------------------
@@ -444,7 +430,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, pd.Timestamp | datetime):
         return value.date().isoformat()
     if isinstance(value, float):
-        return format_number(value)
+        return format_number(value, decimals=0 if value.is_integer() else 2)
     if isinstance(value, tuple | list):
         return ", ".join(str(item) for item in value)
     return str(value)

@@ -24,6 +24,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import analysis, charts, config, facilitator
+from ..analysis import format_money
 from ..facilitator import TeamPlan
 from ..i18n import register, t
 from ..importer import ImportRefused
@@ -33,7 +34,6 @@ from .common import (
     WIDE,
     Session,
     esc,
-    format_money,
     heading,
     html_table,
     show_widget,

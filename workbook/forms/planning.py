@@ -9,7 +9,6 @@ of the plan's years.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import ipywidgets as widgets
@@ -17,6 +16,7 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from .. import analysis, checks, config, tables
+from ..analysis import format_money
 from ..catalog import EventOccurrence
 from ..i18n import register, t
 from ..model import Activity, Context, Status
@@ -30,7 +30,6 @@ from .common import (
     Session,
     enum_options,
     esc,
-    format_money,
     heading,
     html_table,
     notes_html,
@@ -85,32 +84,17 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 register(TEXTS)
 
-MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-
-
-def format_day(day: date, lang: str | None = None) -> str:
-    """'26 september 2026' / '26 September 2026', independent of the OS locale."""
-    from ..i18n import language
-
-    return f"{day.day} {MONTHS[language(lang)][day.month - 1]} {day.year}"
-
-
 def occurrence_label(occurrence: EventOccurrence, lang: str | None = None) -> str:
     from ..i18n import language
 
     name = occurrence.event.label(lang)
     start, end = occurrence.start, occurrence.end
     if not occurrence.exact:
-        month = MONTHS[language(lang)][start.month - 1]
+        month = analysis.MONTHS[language(lang)][start.month - 1]
         return f"{name} — {t('planning.month_only', lang, month=month, year=start.year)}"
     if start == end:
-        return f"{name} — {format_day(start, lang)}"
-    return f"{name} — {start.day}–{format_day(end, lang)}"
+        return f"{name} — {analysis.format_date(start, lang)}"
+    return f"{name} — {start.day}–{analysis.format_date(end, lang)}"
 
 
 def plan_years(session: Session) -> list[int]:
@@ -386,7 +370,7 @@ class PlanningForm(RecordForm):
             return
         self.when.value = occurrence.start
         text_key = "planning.date_filled" if occurrence.exact else "planning.date_month_only"
-        text = self.tr(text_key, date=format_day(occurrence.start, self.lang),
+        text = self.tr(text_key, date=analysis.format_date(occurrence.start, self.lang),
                        event=occurrence.event.label(self.lang))
         self.when_hint.value = f'<div style="{NOTE_STYLE}">{esc(text)}</div>'
 
