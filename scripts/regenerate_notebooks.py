@@ -33,6 +33,7 @@ def regenerate(path: Path, folder: Path) -> None:
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         store_widget_state=False,
+        record_timing=False,  # execution timestamps only make diffs noisy
     )
     client.execute()
     notebook.metadata.pop("widgets", None)
