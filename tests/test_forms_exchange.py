@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import io
 import re
 from datetime import datetime
@@ -150,3 +151,18 @@ def test_in_english(demo_store, monkeypatch):
     assert panel.upload.import_button.description == "Import"
     panel.upload.import_file("x.csv", b"nothing\n")
     assert "Nothing imported from x.csv" in panel.upload.feedback.text
+
+
+def test_an_imported_file_shows_up_in_the_planning_table_above(demo_store):
+    from workbook.forms.planning import PlanningExercise
+
+    plan = demo_store.current_plan_id()
+    before = set(demo_store.activities(plan)["what"])
+    exercise = PlanningExercise()
+    upload = ExchangePanel().upload
+    chosen(upload, TEAMS / "CVO_Kempen.csv")
+    upload.import_button.click()
+    imported = set(demo_store.activities(plan)["what"]) - before
+    assert len(imported) == 6
+    for what in imported:
+        assert html.escape(what) in exercise.table.value

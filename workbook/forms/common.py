@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -108,6 +109,27 @@ class Session:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return self.store.plan_tables(self.plan_id)
+
+
+# ----- views that follow the plan --------------------------------------------------------
+
+_subscribers: list[weakref.WeakMethod] = []
+
+
+def subscribe(method: Callable[[], None]) -> None:
+    """Call the bound ``method`` after :func:`store_changed` (held weakly: no leak)."""
+    _subscribers.append(weakref.WeakMethod(method))
+
+
+def store_changed() -> None:
+    """Tell every live view that the plan changed outside it (e.g. an imported file)."""
+    alive = []
+    for reference in _subscribers:
+        method = reference()
+        if method is not None:
+            alive.append(reference)
+            method()
+    _subscribers[:] = alive
 
 
 # ----- values ----------------------------------------------------------------------------

@@ -33,8 +33,8 @@ from .common import (
     esc,
     heading,
     show_widget,
+    store_changed,
 )
-from .progress import store_changed
 
 TEXTS: dict[str, dict[str, str]] = {
     "exchange.downloads": {"nl": "Je plan downloaden", "en": "Download your plan"},

@@ -35,6 +35,7 @@ from .common import (
     notes_html,
     number_text,
     show_widget,
+    subscribe,
     to_date,
     to_number,
 )
@@ -468,6 +469,7 @@ class PlanningExercise:
         self.picker_feedback = widgets.HTML(layout=WIDE)
         widgets.dlink((self.form.feedback.widget, "value"), (self.picker_feedback, "value"))
         self.form.on_change(self.refresh)
+        subscribe(self.refresh)  # an imported file (cell below) shows up in the table
         self.widget = widgets.VBox(
             [
                 heading(self.form.tr("planning.form")),

@@ -15,8 +15,7 @@ the pictures that show what changed.
 from __future__ import annotations
 
 import io
-import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 import ipywidgets as widgets
@@ -36,6 +35,8 @@ from .common import (
     html_table,
     number_text,
     show_widget,
+    store_changed,
+    subscribe,
     to_date,
     to_number,
 )
@@ -115,25 +116,6 @@ def show_charts_widget(widget: widgets.Widget, name: str) -> None:
 
 
 # ----- changes made elsewhere (an upload) reach the views in other cells ------------------
-
-_subscribers: list[weakref.WeakMethod] = []
-
-
-def subscribe(method: Callable[[], None]) -> None:
-    """Call the bound ``method`` after :func:`store_changed` (held weakly: no leak)."""
-    _subscribers.append(weakref.WeakMethod(method))
-
-
-def store_changed() -> None:
-    """Tell every live view that the plan changed outside it (e.g. an imported file)."""
-    alive = []
-    for reference in _subscribers:
-        method = reference()
-        if method is not None:
-            alive.append(reference)
-            method()
-    _subscribers[:] = alive
-
 
 # ----- the measurement form ---------------------------------------------------------------
 
