@@ -104,7 +104,7 @@ def test_a_damaged_store_is_refused_and_never_overwritten(isolated_workbook: Pat
     figures("damaged store: refused with a message, file unchanged", "yes")
 
 
-def test_a_truncated_store_is_refused(isolated_workbook: Path):
+def test_a_truncated_store_is_refused(isolated_workbook: Path, figures):
     path = isolated_workbook / "werkboek.sqlite"
     store = Store(f"sqlite:///{path}")
     plan_id = store.current_plan_id()
@@ -118,6 +118,7 @@ def test_a_truncated_store_is_refused(isolated_workbook: Path):
     with pytest.raises(StoreError, match="beschadigd"):
         Store(f"sqlite:///{path}")
     assert len(path.read_bytes()) == len(data) // 2
+    figures("truncated store: refused with a message, file unchanged", "yes")
 
 
 # ----- fuzzed records -------------------------------------------------------------------
@@ -270,3 +271,79 @@ def test_the_store_is_never_written_inside_the_package(store: Store):
     package = Path(__import__("workbook").__file__).parent
     assert package not in store.path.parents
     assert os.environ["WORKBOOK_DATA"] in str(store.path)
+
+
+# ----- broken files and older stores -----------------------------------------------------
+
+
+def _broken_files() -> dict[str, tuple[str, bytes, str]]:
+    """Each scenario: file name, content, and the row-and-column words its message must hold."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Wat", "Naar wie", "Hoe / kanalen", "Wanneer", "Indicator", "Prijs"])
+    for number in range(40):
+        book.active.append([f"Activiteit {number}", "Ouders", "Posters", "14/10/2025", "", 10])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    whole = buffer.getvalue()
+    heading = "Context;Wat;Naar wie;Hoe / kanalen;Wanneer;Indicator;Prijs\r\n"
+    row = "Binnen eigen school;Infoavond;Ouders;Posters;{when};;{price}\r\n"
+    return {
+        "empty": ("leeg.csv", b"", "leeg"),
+        "binary": ("plan.csv", bytes(range(256)) * 4, "geen tekst"),
+        "truncated xlsx": ("plan.xlsx", whole[: len(whole) // 2], "Excel"),
+        "missing headings": ("plan.csv", b"Wat;Prijs\r\nInfoavond;10\r\n", "ontbreken"),
+        "bad date": ("plan.csv", (heading + row.format(when="31/02/2026", price="10")).encode(),
+                     "rij 2, kolom Wanneer"),
+        "negative amount": ("plan.csv", (heading + row.format(when="14/10/2025", price="-5"))
+                            .encode(), "rij 2, kolom Prijs"),
+        "unknown context": ("plan.csv", (heading + row.format(when="14/10/2025", price="5"))
+                            .replace("Binnen eigen school", "Op de maan").encode(),
+                            "rij 2, kolom Context"),
+    }
+
+
+def test_broken_import_files_are_refused_and_change_nothing(demo_store: Store, figures):
+    import sqlite3
+
+    from workbook.importer import ImportRefused, import_plan
+
+    def dump() -> str:
+        connection = sqlite3.connect(demo_store.path)
+        try:
+            return "\n".join(connection.iterdump())
+        finally:
+            connection.close()
+
+    before = dump()
+    refused_well = 0
+    for _scenario, (filename, content, words) in _broken_files().items():
+        with pytest.raises(ImportRefused) as refused:
+            import_plan(demo_store, content, filename=filename)
+        assert words in refused.value.report(), (filename, refused.value.report())
+        assert dump() == before
+        refused_well += 1
+    figures("broken files: refused with a message naming what is wrong",
+            f"{refused_well}/{len(_broken_files())}")
+    figures("broken files: store rows changed", 0)
+
+
+def test_an_older_store_is_backed_up_then_migrated_figure(isolated_workbook: Path, figures):
+    import sqlite3
+
+    from workbook import schema
+
+    path = isolated_workbook / "werkboek.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.executescript((Path(__file__).parent / "fixtures" / "store-v1.sql").read_text())
+    conn.close()
+    store = Store(f"sqlite:///{path}")
+    assert store.backup_path.exists() and store.schema_version() == schema.SCHEMA_VERSION
+    plan_id = store.plan_id("Oud plan")
+    kept = len(store.activities(plan_id)) + len(store.measurements(plan_id))
+    figures("older store (schema v1): backup made, migrated to",
+            f"v{store.schema_version()} ({store.backup_path.name}), {kept} of 2 rows kept")
+    assert kept == 2
