@@ -26,8 +26,9 @@ from typing import Any
 
 import pandas as pd
 
+from .analysis import live_activities
 from .i18n import label, register, t
-from .model import Kind, Level, Scope, Status, Tier
+from .model import Kind, Level, Scope, Tier
 
 SCOPES: tuple[str, ...] = tuple(member.value for member in Scope)
 TIERS: tuple[str, ...] = tuple(member.value for member in Tier)
@@ -159,18 +160,6 @@ def _named(value: str, catalog: Any) -> dict[str, str]:
     if catalog is None:
         return _same(value)
     return {lang: catalog.label_of(value, lang) for lang in ("nl", "en")}
-
-
-def live_activities(activities: pd.DataFrame) -> pd.DataFrame:
-    """Planning rows that count: neither deleted nor cancelled."""
-    keep = pd.Series(True, index=activities.index)
-    if "deleted" in activities:
-        keep &= ~activities["deleted"].astype(bool)
-    if "status" in activities:
-        keep &= activities["status"] != Status.GEANNULEERD
-    if keep.all():  # nothing to leave out: no copy (frames are copy-on-write)
-        return activities
-    return activities[keep]
 
 
 def _done(attention: pd.DataFrame, point: str) -> bool:
