@@ -3,6 +3,7 @@ more than one process writing at once."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sqlite3
@@ -322,3 +323,38 @@ def test_reads_are_cached_until_anyone_writes_the_table(store: Store):
     changed = store.activities(plan_id)
     changed.loc[0, "what"] = "kapot"
     assert store.activities(plan_id)["what"].iloc[0] == "Infoavond"
+
+
+def test_the_incremental_read_of_planning_rows_equals_a_full_read(store: Store):
+    """After any sequence of writes — here or by another process — the cached, partly re-read
+    planning rows are exactly what a fresh read gives."""
+    import random
+
+    rng = random.Random(11)
+    plan_id = store.current_plan_id()
+    other = Store(store.url)
+    ids: list[int] = []
+    for step in range(80):
+        writer = rng.choice([store, other])
+        action = rng.choice(["add", "add", "many", "update", "delete", "restore"])
+        if action == "add" or not ids:
+            ids.append(writer.add_activity(plan_id, activity(what=f"rij {step}",
+                                                             target_value=rng.choice([None, 5]))))
+        elif action == "many":
+            ids += writer.add_activities(plan_id, [activity(what=f"reeks {step}-{n}",
+                                                             when=f"2026-0{n + 1}-01")
+                                                   for n in range(rng.randint(1, 3))])
+        elif action == "update":
+            live = store.activities(plan_id)["id"].tolist() or ids
+            with contextlib.suppress(StoreError):  # every row may be deleted right now
+                writer.update_activity(rng.choice(live), activity(what=f"gewijzigd {step}",
+                                                                  price=step, when="2025-12-24"))
+        elif action == "delete":
+            writer.delete_activity(rng.choice(ids))
+        else:
+            writer.restore_activity(rng.choice(ids))
+        cached = store.activities(plan_id, include_deleted=True)
+        fresh = Store(store.url).activities(plan_id, include_deleted=True)
+        pd.testing.assert_frame_equal(cached, fresh)
+        pd.testing.assert_frame_equal(store.activities(plan_id),
+                                      fresh[~fresh["deleted"]].reset_index(drop=True))
