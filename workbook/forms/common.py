@@ -643,12 +643,35 @@ class RecordForm(Form):
         raise NotImplementedError
 
     @property
-    def value(self) -> dict[str, Any]:  # pragma: no cover
-        raise NotImplementedError
+    def value(self) -> dict[str, Any]:
+        """The widgets' values as they stand (raw, as typed)."""
+        return {name: widget.value for name, widget in self.fields.items()}
 
     @value.setter
-    def value(self, values: Mapping[str, Any]) -> None:  # pragma: no cover
-        raise NotImplementedError
+    def value(self, values: Mapping[str, Any]) -> None:
+        """Put stored or typed values into the widgets; keys not given stay as they are."""
+        for name, widget in self.fields.items():
+            if name in values:
+                widget.value = self._for_widget(widget, values[name])
+
+    def _for_widget(self, widget: widgets.Widget, value: Any) -> Any:
+        """``value`` in the form ``widget`` holds: a date for a date picker, a known option
+        (else 0, "none") for a dropdown, text for a text field — numbers as people type them."""
+        missing = value is None or (not isinstance(value, str | tuple | list) and pd.isna(value))
+        if isinstance(widget, widgets.DatePicker):
+            return None if missing else to_date(value)
+        if isinstance(widget, widgets.Dropdown):
+            keys = [option[1] if isinstance(option, tuple) else option for option in widget.options]
+            if not missing and value in keys:
+                return value
+            if not missing and str(value).lstrip("-").isdigit() and int(value) in keys:
+                return int(value)
+            return 0 if 0 in keys else widget.value
+        if isinstance(widget, widgets.Text | widgets.Textarea):
+            if missing:
+                return ""
+            return value if isinstance(value, str) else number_text(value, self.lang)
+        return value
 
     def blank(self) -> dict[str, Any]:  # pragma: no cover
         raise NotImplementedError

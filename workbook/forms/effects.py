@@ -115,16 +115,6 @@ class GoalForm(RecordForm):
             ]
         )
 
-    @property
-    def value(self) -> dict[str, Any]:
-        return {name: widget.value for name, widget in self.fields.items()}
-
-    @value.setter
-    def value(self, values: dict[str, Any]) -> None:
-        for name, widget in self.fields.items():
-            if name in values:
-                widget.value = values[name] if values[name] is not None else ""
-
     def blank(self) -> dict[str, Any]:
         return {"title": "", "level": Level.OUTCOME.value, "theme": "", "description": ""}
 
@@ -233,25 +223,6 @@ class IndicatorForm(RecordForm):
                 self.picker.widget,
             ]
         )
-
-    @property
-    def value(self) -> dict[str, Any]:
-        return {name: widget.value for name, widget in self.fields.items()}
-
-    @value.setter
-    def value(self, values: dict[str, Any]) -> None:
-        for name, widget in self.fields.items():
-            if name not in values:
-                continue
-            value = values[name]
-            if name == "deadline":
-                value = to_date(value)
-            elif name == "goal_id":
-                known = {key for _, key in widget.options}
-                value = int(value) if value and int(value) in known else 0
-            elif name == "target" and not isinstance(value, str):
-                value = number_text(value, self.lang)
-            widget.value = value
 
     def blank(self) -> dict[str, Any]:
         return {

@@ -181,27 +181,6 @@ class MeasurementForm(RecordForm):
         super()._wire()
         self.indicator.observe(lambda _change: self._show_hint(), names="value")
 
-    @property
-    def value(self) -> dict[str, Any]:
-        return {name: widget.value for name, widget in self.fields.items()}
-
-    @value.setter
-    def value(self, values: dict[str, Any]) -> None:
-        for name, widget in self.fields.items():
-            if name not in values:
-                continue
-            value = values[name]
-            if name == "date":
-                value = to_date(value)
-            elif name == "indicator_id":
-                known = {key for _, key in widget.options}
-                value = int(value) if value and int(value) in known else 0
-            elif name == "value" and not isinstance(value, str):
-                value = number_text(value, self.lang)
-            elif value is None:
-                value = ""
-            widget.value = value
-
     def blank(self) -> dict[str, Any]:
         # The indicator stays chosen: several measurements of one indicator in a row.
         return {"indicator_id": self.indicator.value, "date": config.today(), "value": "",
