@@ -795,20 +795,37 @@ def _parse_activities(table: _Table, catalog: Catalog) -> tuple[list[ParsedActiv
                 place(name, "import.bad_amount", value=cell_text(raw))
         indicator = cell_text(table.cell(cells, "indicator")) or None
 
-        reported = {p.column for p in row_problems}
-        try:
-            activity = validate(Activity, data, catalog=catalog)
-        except InvalidRecord as exc:
-            for problem in exc.problems:
-                name = _column_of(problem.field)
-                column = table.headings.get(name) or _heading_label(name)
-                if column not in reported:
-                    row_problems.append(ImportProblem("", {}, number, column, None, problem))
-            activity = None
+        activity = _validated(
+            Activity, data, row_problems, number,
+            lambda field: _activity_column(table, field),
+            catalog=catalog,
+        )
         problems += row_problems
         if activity is not None and not row_problems:
             parsed.append(ParsedActivity(number, indicator, activity))
     return parsed, problems
+
+
+def _activity_column(table: _Table, field: str) -> str:
+    """The heading a problem with an activity's ``field`` is reported under."""
+    name = _column_of(field)
+    return table.headings.get(name) or _heading_label(name)
+
+
+def _validated(model: type, data: dict[str, Any], row_problems: list[ImportProblem],
+               number: int, column_of: Callable[[str], str | None], sheet: str | None = None,
+               **context: Any) -> Any:
+    """The row's record through the one validation path, or None; each problem joins
+    ``row_problems`` unless its column already has one from parsing (one message a cell)."""
+    reported = {p.column for p in row_problems}
+    try:
+        return validate(model, data, **context)
+    except InvalidRecord as exc:
+        for problem in exc.problems:
+            column = column_of(problem.field)
+            if column is None or column not in reported:
+                row_problems.append(ImportProblem("", {}, number, column, sheet, problem))
+        return None
 
 
 class _ChoiceList:
@@ -903,15 +920,7 @@ def _parse_indicators(table: _Table, _problems: list, lang: str | None
         if _key(data["name"]) in seen:
             place("name", "import.duplicate_indicator", value=data["name"])
         seen.add(_key(data["name"]))
-        reported = {p.column for p in row_problems}
-        try:
-            indicator = validate(Indicator, data)
-        except InvalidRecord as exc:
-            for problem in exc.problems:
-                column = table.headings.get(problem.field)
-                if column is None or column not in reported:
-                    row_problems.append(ImportProblem("", {}, number, column, sheet, problem))
-            indicator = None
+        indicator = _validated(Indicator, data, row_problems, number, table.headings.get, sheet)
         problems += row_problems
         if indicator is not None and not row_problems:
             indicators.append(indicator)
@@ -947,15 +956,8 @@ def _parse_measurements(table: _Table, _problems: list, known: set[str]
             problem = Problem("indicator_id", "required")
             row_problems.append(ImportProblem("", {}, number, table.headings.get("indicator"),
                                               sheet, problem))
-        reported = {p.column for p in row_problems}
-        try:
-            measurement = validate(Measurement, data)
-        except InvalidRecord as exc:
-            for problem in exc.problems:
-                column = table.headings.get(problem.field)
-                if column is None or column not in reported:
-                    row_problems.append(ImportProblem("", {}, number, column, sheet, problem))
-            measurement = None
+        measurement = _validated(Measurement, data, row_problems, number, table.headings.get,
+                                 sheet)
         problems += row_problems
         if measurement is not None and not row_problems:
             measurements.append(ParsedMeasurement(number, name, measurement))
