@@ -208,26 +208,13 @@ def _execute_notebooks(notebooks: list, folder: Path) -> float:
     """Seconds to execute ``notebooks`` headless with nbclient (as nbval does), each on a
     fresh copy of the demo plan like ``scripts/regenerate_notebooks.py``; nothing is
     written back."""
-    from nbclient import NotebookClient
-
-    from conftest import notebook_environment
-    from workbook.demo import make_demo_folder
+    from scripts.regenerate_notebooks import execute
 
     saved = dict(os.environ)
     start = time.perf_counter()
     try:
         for number, (path, notebook) in enumerate(notebooks):
-            data = folder / f"{number:02d}"
-            make_demo_folder(data)
-            os.environ.update(notebook_environment(data))
-            client = NotebookClient(
-                notebook,
-                timeout=300,
-                kernel_name="python3",
-                resources={"metadata": {"path": str(path.parent)}},
-                store_widget_state=False,
-            )
-            client.execute()
+            execute(notebook, path, folder / f"{number:02d}")
     finally:
         os.environ.clear()
         os.environ.update(saved)

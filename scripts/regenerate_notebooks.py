@@ -22,9 +22,9 @@ from conftest import notebook_environment  # noqa: E402
 from workbook.demo import make_demo_folder  # noqa: E402
 
 
-def regenerate(path: Path, folder: Path) -> None:
-    notebook = nbformat.read(path, as_version=4)
-    notebook.metadata.pop("widgets", None)
+def execute(notebook: nbformat.NotebookNode, path: Path, folder: Path) -> None:
+    """Run ``notebook`` (read from ``path``) headless, as nbval does, on a fresh demo copy in
+    ``folder``."""
     make_demo_folder(folder)
     os.environ.update(notebook_environment(folder))
     client = NotebookClient(
@@ -36,6 +36,12 @@ def regenerate(path: Path, folder: Path) -> None:
         record_timing=False,  # execution timestamps only make diffs noisy
     )
     client.execute()
+
+
+def regenerate(path: Path, folder: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    notebook.metadata.pop("widgets", None)
+    execute(notebook, path, folder)
     notebook.metadata.pop("widgets", None)
     nbformat.write(notebook, path)
     print(f"regenerated {path.relative_to(ROOT)}")
