@@ -135,9 +135,11 @@ def test_dutch_month_abbreviations_on_the_axis():
 def test_indicator_chart_without_measurements(tmp_path):
     figure = charts.indicator_chart(indicator(), measurements(), START, TODAY, "nl")
     render(figure, tmp_path, "none")
-    assert not by_gid(figure, "measured") and not by_gid(figure, "measured_points")
+    (line,) = by_gid(figure, "measured")
+    (points,) = by_gid(figure, "measured_points")
+    assert len(line.get_xdata()) == 0 and len(points.get_xdata()) == 0
     (note,) = by_gid(figure, "no_data")
-    assert note.get_text() == "Nog geen metingen"
+    assert note.get_text() == "Nog geen metingen" and note.get_visible()
     assert by_gid(figure, "target") and by_gid(figure, "deadline") and by_gid(figure, "pace")
     assert status_text(figure) == "nog niet gemeten"
 
@@ -213,54 +215,68 @@ def many(count: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.DataFrame(rows), measurements(*readings)
 
 
-def visible_panels(figure: Figure) -> list:
-    return [ax for ax in figure.axes if ax.get_visible() and ax.axison]
-
-
-def test_grid_of_24_indicators_is_one_legible_figure(tmp_path):
+def test_a_panel_for_each_of_24_indicators_is_legible(tmp_path):
     indicators, frame = many(24)
-    figure = charts.indicator_grid(indicators, frame, "2025-09-01", TODAY, "nl")
-    render(figure, tmp_path, "grid24")
-    panels = visible_panels(figure)
-    assert len(panels) == 24
-    titles = [ax.get_title(loc="left").replace("\n", " ") for ax in panels]
-    assert titles[0].startswith("Indicator 1 ")
-    assert len(by_gid(figure, "target")) == 24
-    assert len(by_gid(figure, "deadline")) == 24
-    assert len(by_gid(figure, "status")) == 24
-    assert len(by_gid(figure, "no_data")) == 6  # every fourth has no measurements
-    width, height = figure.get_size_inches()
-    for ax in panels:  # each panel keeps a readable size, however many there are
+    for _, row in indicators.iterrows():
+        figure = charts.indicator_panel(row, frame, "2025-09-01", TODAY, "nl")
+        render(figure, tmp_path, f"panel{row['id']}")  # nothing sticks out of the panel
+        (ax,) = figure.axes
+        assert ax.get_title(loc="left").replace("\n", " ").startswith(f"Indicator {row['id']} ")
+        assert ax.get_title(loc="left").count("\n") <= 1
+        assert by_gid(figure, "target") and by_gid(figure, "deadline")
+        (note,) = by_gid(figure, "no_data")
+        assert note.get_visible() == (row["id"] % 4 == 0)  # every fourth: no measurements
+        assert not figure.legends  # one legend for all panels: panel_legend
         box = ax.get_position()
+        width, height = figure.get_size_inches()
         assert box.width * width >= 2.8 and box.height * height >= 1.8
-    assert figure.get_suptitle() == "Voortgang van de indicatoren op 15 maart 2026"
+    assert "·" in status_text(charts.indicator_panel(indicators.iloc[1], frame, "2025-09-01",
+                                                     TODAY, "nl"))
 
 
-def test_30_indicators_are_paged(tmp_path):
-    indicators, frame = many(30)
-    pages = charts.indicator_pages(indicators, frame, "2025-09-01", TODAY, "en")
-    assert [len(visible_panels(page)) for page in pages] == [12, 12, 6]
-    assert pages[0].get_suptitle().endswith("page 1 of 3")
-    for number, page in enumerate(pages):
-        render(page, tmp_path, f"page{number}")
-    big = charts.indicator_pages(indicators, frame, "2025-09-01", TODAY, "en", per_page=24)
-    assert [len(visible_panels(page)) for page in big] == [24, 6]
-    names = [ax.get_title(loc="left").split("\n")[0] for page in pages
-             for ax in visible_panels(page)]
-    assert names[12].startswith("Indicator 13 ")
+def test_panel_legend_names_every_line_in_english(tmp_path):
+    figure = charts.panel_legend("en")
+    render(figure, tmp_path, "legend")
+    assert [t.get_text() for t in figure.legends[0].get_texts()] == [
+        "Measured", "Target", "Pace to the target", "Deadline", "Today"]
 
 
-def test_pages_of_no_indicators_are_none():
-    indicators, frame = many(0)
-    assert charts.indicator_pages(indicators, frame) == []
+@pytest.mark.parametrize(("value", "ceiling"), [
+    (0.7, 0.8), (1, 1), (1.1, 1.2), (2.8, 3), (5.6, 6), (140, 150), (168, 200), (4100, 5000)])
+def test_the_y_axis_ends_at_a_round_number(value, ceiling):
+    assert charts._nice_ceiling(value) == pytest.approx(ceiling)
 
 
-def test_few_indicators_give_one_unpaged_page(tmp_path):
-    indicators, frame = many(3)
-    (page,) = charts.indicator_pages(indicators, frame, "2025-09-01", TODAY, "nl")
-    render(page, tmp_path, "three")
-    assert "blad" not in page.get_suptitle()
-    assert len(visible_panels(page)) == 3
+def test_a_measurement_inside_the_scales_changes_only_the_data_layer():
+    frame = measurements(("2026-01-20", 50), ("2026-02-10", 40))
+    before = charts.indicator_view(indicator(), frame, START, TODAY)
+    more = measurements(("2026-01-20", 50), ("2026-02-10", 40), ("2026-03-01", 30))
+    after = charts.indicator_view(indicator(), more, START, TODAY)
+    assert after.frame_key() == before.frame_key()
+    assert after.data_key() != before.data_key()
+    # past the top of the scale (target 200 × 1.4 → 300), or after today: a new frame
+    high = measurements(("2026-01-20", 50), ("2026-02-10", 300))
+    assert charts.indicator_view(indicator(), high, START, TODAY).frame_key() != (
+        before.frame_key())
+    late = measurements(("2026-01-20", 50), ("2026-02-10", 40), ("2026-09-30", 5))
+    assert charts.indicator_view(indicator(), late, START, TODAY).frame_key() != (
+        before.frame_key())
+
+
+def test_update_data_gives_the_chart_a_fresh_drawing_would():
+    old = charts.indicator_view(indicator(), measurements(("2026-01-20", 50)), START, TODAY)
+    new = charts.indicator_view(indicator(), measurements(("2026-01-20", 50),
+                                                          ("2026-03-01", 160)), START, TODAY)
+    figure = charts.view_figure(old, "nl")
+    charts.update_data(figure.axes[0], new, "nl", compact=False)
+    fresh = charts.view_figure(new, "nl")
+    for gid in ("measured", "measured_points"):
+        (updated,), (drawn,) = by_gid(figure, gid), by_gid(fresh, gid)
+        assert list(updated.get_ydata()) == list(drawn.get_ydata())
+    assert status_text(figure) == status_text(fresh) == "behaald: 210 van 200 (105 %)"
+    (updated,), (drawn,) = by_gid(figure, "status"), by_gid(fresh, "status")
+    assert updated.get_bbox_patch().get_facecolor() == drawn.get_bbox_patch().get_facecolor()
+    assert not by_gid(figure, "no_data")[0].get_visible()
 
 
 # ----- overview charts -------------------------------------------------------------------
@@ -430,8 +446,8 @@ def test_demo_plan_charts_render(demo_store, catalog, tmp_path):
     for _, row in tables["indicators"].iterrows():
         figure = charts.indicator_chart(row, tables["measurements"], plan.start)
         render(figure, tmp_path, f"demo_{row['id']}")
-    pages = charts.indicator_pages(tables["indicators"], tables["measurements"], plan.start)
-    assert sum(len(visible_panels(page)) for page in pages) == len(tables["indicators"])
+        panel = charts.indicator_panel(row, tables["measurements"], plan.start)
+        render(panel, tmp_path, f"demo_panel_{row['id']}")
     for figure in (
         charts.timeline_chart(tables["activities"], catalog, plan.start, plan.end),
         charts.cost_by_channel_chart(tables["activities"], catalog),

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from matplotlib.figure import Figure
-
 from workbook.forms import progress
 from workbook.forms.progress import MeasurementForm, OverviewCharts, ProgressReview
 from workbook.model import Indicator
@@ -52,7 +50,9 @@ def test_measurement_is_stored_and_the_views_follow(demo_store):
         review.charts.status.value)
     assert review.charts.chooser.value == PARTICIPANTS
     assert png(review.charts.detail)
-    assert all(png(image) for image in review.charts.pages.children)
+    assert len(review.charts.grid.children) == len(demo_store.indicators(
+        demo_store.current_plan_id()))
+    assert all(png(image) for image in review.charts.grid.children)
 
 
 def test_bad_values_are_refused_with_their_message(demo_store):
@@ -117,33 +117,43 @@ def test_a_status_line_for_every_indicator(demo_store):
     assert [key for _, key in review.charts.chooser.options] == list(indicators["id"])
 
 
-def test_only_the_page_with_the_changed_indicator_is_redrawn(demo_store, monkeypatch):
-    plan = demo_store.current_plan_id()
-    for number in range(6):  # 8 demo indicators + 6 = 14: two pages of small multiples
-        demo_store.add_indicator(plan, Indicator(name=f"Extra {number}", unit="stuks",
-                                                 target=10, deadline=date(2026, 12, 31)))
-    drawn: list[tuple[int, int]] = []
-
-    def grid(part, *_args, page=1, pages=1, **_kwargs):
-        drawn.append((page, pages))
-        return Figure(figsize=(1, 1))
-
-    monkeypatch.setattr(progress.charts, "indicator_grid", grid)
+def test_a_measurement_redraws_only_the_data_of_its_own_charts(demo_store):
     review = ProgressReview()
-    assert sorted(drawn) == [(1, 2), (2, 2)]
-    assert len(review.charts.pages.children) == 2
-    drawn.clear()
-    extra = int(demo_store.indicators(plan)["id"].iloc[-1])
-    review.form.value = {"indicator_id": extra, "value": "3", "date": date(2026, 3, 1)}
+    charts_ = review.charts
+    pictures = {i: picture for i, (picture, _) in charts_._panels.items()}
+    images = {i: bytes(image.value) for i, (_, image) in charts_._panels.items()}
+    assert all(p.full_draws == 1 and p.data_draws == 0 for p in pictures.values())
+    review.form.value = {"indicator_id": PARTICIPANTS, "value": "3", "date": date(2026, 3, 1)}
     assert review.form.submit() is True
-    assert drawn == [(2, 2)]
-    assert review.charts.chooser.value == extra
+    # its panel: the frame's pixels kept, the measured line and status drawn over them
+    assert (pictures[PARTICIPANTS].full_draws, pictures[PARTICIPANTS].data_draws) == (1, 1)
+    assert bytes(charts_._panels[PARTICIPANTS][1].value) != images[PARTICIPANTS]
+    # every other panel: neither drawn nor sent again
+    for i, picture in pictures.items():
+        if i != PARTICIPANTS:
+            assert (picture.full_draws, picture.data_draws) == (1, 0)
+            assert bytes(charts_._panels[i][1].value) == images[i]
+    assert charts_.chooser.value == PARTICIPANTS
+
+
+def test_a_new_indicator_gets_a_panel_and_keeps_the_others(demo_store):
+    review = ProgressReview()
+    plan = demo_store.current_plan_id()
+    before = dict(review.charts._panels)
+    extra = demo_store.add_indicator(plan, Indicator(name="Extra", unit="stuks", target=10,
+                                                     deadline=date(2026, 12, 31)))
+    progress.store_changed()
+    panels = review.charts._panels
+    assert list(panels) == [*before, extra]
+    assert all(panels[i] is before[i] for i in before)
+    assert len(review.charts.grid.children) == len(before) + 1
+    assert png(panels[extra][1])
 
 
 def test_a_plan_without_indicators(store):
     review = ProgressReview()
     assert "nog geen indicatoren" in review.charts.status.value
-    assert review.charts.pages.children == ()
+    assert review.charts.grid.children == ()
     assert review.charts.detail.layout.display == "none"
     assert review.form.submit() is False
     assert "Indicator: vul dit in." in review.form.feedback.text

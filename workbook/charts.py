@@ -5,8 +5,9 @@ state, nothing displayed) from the frames of :meth:`Store.plan_tables`; the numb
 from :mod:`workbook.analysis`. The figures are made for a projector: large type,
 nothing cut off, the Okabe–Ito colour-blind-safe palette, and never colour alone (every
 status is also written out, empty cells are hatched and labelled). The indicator charts,
-drawn by the hundred, get margins measured from their own texts (see ``_fixed_margins``);
-the overview charts, drawn once, use constrained layout.
+drawn by the hundred, get margins measured from their own texts (see ``_fixed_margins``)
+and come in two layers, frame and data (see :class:`IndicatorView`); the overview charts,
+drawn once, use constrained layout.
 
 Artists a test or a form may look for carry a ``gid``: ``measured``, ``measured_points``,
 ``target``, ``pace``, ``deadline``, ``today``, ``status``, ``no_data``, ``context:<id>``,
@@ -17,10 +18,12 @@ from __future__ import annotations
 
 import math
 import textwrap
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -56,8 +59,6 @@ SMALL = {"title": 14, "label": 12, "tick": 11.5, "text": 12, "legend": 15}
 
 WIDE = (13.0, 7.3)  # 16:9, one projector screen
 PANEL = (4.2, 3.3)  # one small multiple, inches
-GRID_COLUMNS = 4
-PAGE_SIZE = 12  # 4 × 3 panels: one projector screen per page
 
 TEXTS: dict[str, dict[str, str]] = {
     "chart.measured.cumulatief": {"nl": "Gemeten (opgeteld)", "en": "Measured (added up)"},
@@ -77,11 +78,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{status}: {value} van {target}{share}",
         "en": "{status}: {value} of {target}{share}",
     },
-    "chart.grid_title": {
-        "nl": "Voortgang van de indicatoren op {date}",
-        "en": "Progress of the indicators on {date}",
-    },
-    "chart.page": {"nl": "blad {page} van {pages}", "en": "page {page} of {pages}"},
     "chart.timeline_title": {"nl": "Activiteiten per maand", "en": "Activities per month"},
     "chart.activities_axis": {"nl": "Aantal activiteiten", "en": "Number of activities"},
     "chart.event_month": {
@@ -182,6 +178,10 @@ def _style(ax: Axes, sizes: dict) -> None:
 
 # ----- one indicator ---------------------------------------------------------------------
 
+#: Artists that change when a measurement is added, edited or deleted; everything else
+#: in an indicator chart (axes, references, titles) is its frame. See :class:`IndicatorView`.
+DATA_GIDS = ("measured", "measured_points", "no_data", "status")
+
 
 def _status_text(progress: an.Progress, lang: str | None, compact: bool = False) -> str:
     """'achter op schema: 121 van 200 (61 %)'; in a small panel 'achter op schema · 61 %'."""
@@ -208,17 +208,66 @@ def _x_range(progress: an.Progress, series: pd.Series) -> tuple[date, date]:
     return low - pad, high + pad
 
 
-def _draw_indicator(ax: Axes, indicator: Any, measurements: pd.DataFrame, plan_start: Any,
-                    today: date, lang: str | None, compact: bool) -> an.Progress:
-    """Draw one indicator into ``ax``; return its progress (for legends and captions)."""
-    sizes = SMALL if compact else BIG
-    lw = 2.2 if compact else 3.0
+_NICE_STEPS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+def _nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten ≥ ``value``.
+
+    The y axis ends there, so a new measurement moves the scale only when it crosses one
+    of these steps (the frame of the chart stays and need not be drawn again).
+    """
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(step * power for step in _NICE_STEPS if step * power >= value * (1 - 1e-12))
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    """What one indicator's chart shows on ``progress.today``, split in two layers.
+
+    The *frame* (axes, scales, target, deadline, pace, today, title) follows from the
+    indicator and the date range; the *data* (measured line, points, status label) from
+    its measurements. A new measurement inside the frame's range changes only the data,
+    so a picture can keep the frame's pixels and draw the data on top
+    (:class:`workbook.pictures.IndicatorPicture`).
+    """
+
+    progress: an.Progress
+    series: pd.Series
+    low: date
+    high: date
+    top: float
+
+    def frame_key(self) -> tuple:
+        p = self.progress
+        return (p.indicator_id, p.name, p.unit, p.kind, p.target, p.deadline, p.start,
+                p.today, self.low, self.high, self.top)
+
+    def data_key(self) -> tuple:
+        p = self.progress
+        return (tuple(self.series.index), tuple(self.series.to_numpy()), p.status, p.value)
+
+
+def indicator_view(indicator: Any, measurements: pd.DataFrame, plan_start: Any = None,
+                   today: Any = None) -> IndicatorView:
+    """The progress, series and scales of one indicator (a row of the indicators frame)."""
+    today = an.as_date(today) or config.today()
     progress = an.indicator_progress(indicator, measurements, plan_start, today)
     series = an.progress_series(an.measurements_of(measurements, progress.indicator_id),
                                 progress.kind)
     low, high = _x_range(progress, series)
-    deadline, target = pd.Timestamp(progress.deadline), progress.target
+    highest = max(progress.target, float(series.max()) if not series.empty else 0.0)
+    # Headroom above the highest line keeps the status label clear of the data. A target
+    # of 0 with readings of 0 still gets a 0–4 scale of whole numbers.
+    top = _nice_ceiling(highest * 1.4) if highest > 0 else 5.6
+    return IndicatorView(progress, series, low, high, top)
 
+
+def _draw_frame(ax: Axes, view: IndicatorView, lang: str | None, compact: bool) -> None:
+    sizes = SMALL if compact else BIG
+    lw = 2.2 if compact else 3.0
+    progress = view.progress
+    deadline, target = pd.Timestamp(progress.deadline), progress.target
     if progress.start is not None and progress.start < progress.deadline:
         ax.plot([pd.Timestamp(progress.start), deadline], [0, target], color=GREY, lw=lw * 0.8,
                 linestyle=(0, (1.5, 1.5)), gid="pace", label=t("chart.pace", lang))
@@ -232,39 +281,76 @@ def _draw_indicator(ax: Axes, indicator: Any, measurements: pd.DataFrame, plan_s
             gid="goal_marker")
     ax.axvline(pd.Timestamp(progress.today), color=SKY, lw=lw * 0.6, gid="today",
                label=t("chart.today", lang))
-
-    if series.empty:
-        _message(ax, t("chart.no_measurements", lang), sizes["text"] + 2)
-    else:
-        xs, ys = list(series.index), list(series.to_numpy())
-        if pd.Timestamp(progress.today) > xs[-1]:  # the value holds until today
-            xs, ys = [*xs, pd.Timestamp(progress.today)], [*ys, ys[-1]]
-        ax.step(xs, ys, where="post", color=BLUE, lw=lw, gid="measured",
-                label=t(f"chart.measured.{progress.kind}", lang))
-        ax.plot(series.index, series.to_numpy(), "o", color=BLUE, markersize=6 if compact else 9,
-                markeredgecolor="white", gid="measured_points", zorder=4)
-
-    # A target of 0 with readings of 0 still gets a 0–4 scale of whole numbers.
-    top = max(target, float(series.max()) if not series.empty else 0.0) or 4.0
-    # Headroom above the highest line keeps the status label clear of the data; a little
-    # room below 0 keeps a line at 0 (target 0, nothing measured yet) off the axis spine.
-    ax.set_ylim(-top * 0.03, top * 1.4)
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=4 if compact else 6, integer=top >= 4,
-                                           min_n_ticks=2))
+    # A little room below 0 keeps a line at 0 (target 0, nothing measured yet) off the spine.
+    ax.set_ylim(-view.top * 0.03, view.top)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=4 if compact else 6,
+                                           integer=view.top >= 4, min_n_ticks=2))
     ax.yaxis.set_major_formatter(lambda value, _pos: an.format_number(value, lang))
     _style(ax, sizes)
-    _date_axis(ax, low, high, lang, sizes["tick"], 4 if compact else 10)
-
-    colour = STATUS_COLOURS[progress.status]
-    ink = BLACK if colour in (PURPLE, ORANGE, SKY) else "white"  # contrast ≥ 3:1 either way
-    ax.text(0.02, 0.97, _status_text(progress, lang, compact), transform=ax.transAxes, ha="left",
-            va="top", fontsize=sizes["text"], color=ink, fontweight="bold", gid="status",
-            bbox={"boxstyle": "round,pad=0.35", "facecolor": colour, "edgecolor": colour})
+    _date_axis(ax, view.low, view.high, lang, sizes["tick"], 4 if compact else 10)
     ax.set_title(_wrap(progress.name, 27 if compact else 70), fontsize=sizes["title"],
                  loc="left", fontweight="bold")
     ax.set_ylabel(_wrap(t(f"chart.axis_unit.{progress.kind}", lang, unit=progress.unit),
                         24 if compact else 40), fontsize=sizes["label"])
-    return progress
+
+
+def _draw_data(ax: Axes, view: IndicatorView, lang: str | None, compact: bool) -> None:
+    """The data layer, present even without measurements (empty, or hidden) so that
+    :func:`update_data` can fill it in later."""
+    sizes = SMALL if compact else BIG
+    ax.plot([], [], drawstyle="steps-post", color=BLUE, lw=2.2 if compact else 3.0,
+            gid="measured", label=t(f"chart.measured.{view.progress.kind}", lang))
+    ax.plot([], [], "o", color=BLUE, markersize=6 if compact else 9, markeredgecolor="white",
+            gid="measured_points", zorder=4)
+    _message(ax, t("chart.no_measurements", lang), sizes["text"] + 2)
+    ax.text(0.02, 0.97, "", transform=ax.transAxes, ha="left", va="top",
+            fontsize=sizes["text"], fontweight="bold", gid="status",
+            bbox={"boxstyle": "round,pad=0.35"})
+    update_data(ax, view, lang, compact)
+
+
+def data_artists(ax: Axes) -> list[Artist]:
+    """The artists of ``ax`` that show measurements (gids in :data:`DATA_GIDS`)."""
+    return [artist for artist in ax.get_children() if artist.get_gid() in DATA_GIDS]
+
+
+def update_data(ax: Axes, view: IndicatorView, lang: str | None, compact: bool) -> None:
+    """Show ``view``'s measurements in the data layer of ``ax``; the frame is left as is."""
+    found = {artist.get_gid(): artist for artist in data_artists(ax)}
+    progress, series = view.progress, view.series
+    found["no_data"].set_visible(series.empty)
+    xs, ys = list(series.index), list(series.to_numpy())
+    found["measured_points"].set_data(xs, ys)
+    if xs and pd.Timestamp(progress.today) > xs[-1]:  # the value holds until today
+        xs, ys = [*xs, pd.Timestamp(progress.today)], [*ys, ys[-1]]
+    found["measured"].set_data(xs, ys)
+    colour = STATUS_COLOURS[progress.status]
+    status = found["status"]
+    status.set_text(_status_text(progress, lang, compact))
+    status.set_color(BLACK if colour in (PURPLE, ORANGE, SKY) else "white")  # contrast ≥ 3:1
+    status.get_bbox_patch().set(facecolor=colour, edgecolor=colour)
+
+
+def view_figure(view: IndicatorView, lang: str | None = None, compact: bool = False) -> Figure:
+    """The chart of ``view``: full screen, or one small panel when ``compact``."""
+    lang = language(lang)
+    # No layout engine: constrained layout measured every artist before each draw (about
+    # half of the render time of this chart). The margins are computed from the texts.
+    figure = Figure(figsize=PANEL if compact else WIDE, dpi=100)
+    figure.set_facecolor("white")
+    ax = figure.add_subplot()
+    _draw_frame(ax, view, lang, compact)
+    _draw_data(ax, view, lang, compact)
+    if compact:
+        _panel_margins(figure, ax)
+    else:
+        ax.set_xlabel(t("chart.axis_date", lang), fontsize=BIG["label"])
+        handles, labels = _legend_entries(ax)
+        figure.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.005),
+                      ncols=3, fontsize=BIG["legend"], frameon=False)
+        _fixed_margins(figure, ax, legend_rows=math.ceil(len(labels) / 3))
+    figure.set_label(view.progress.name)
+    return figure
 
 
 def indicator_chart(indicator: Any, measurements: pd.DataFrame, plan_start: Any = None,
@@ -274,22 +360,15 @@ def indicator_chart(indicator: Any, measurements: pd.DataFrame, plan_start: Any 
     ``indicator`` is a row of the indicators frame (Series or mapping with id, name, unit,
     target, deadline, kind); ``measurements`` the plan's measurements frame.
     """
-    lang = language(lang)
-    today = an.as_date(today) or config.today()
-    # No layout engine: constrained layout measured every artist before each draw (about
-    # half of the render time of this chart). The margins are computed below instead.
-    figure = Figure(figsize=WIDE, dpi=100)
-    figure.set_facecolor("white")
-    ax = figure.add_subplot()
-    progress = _draw_indicator(ax, indicator, measurements, plan_start, today, lang,
-                               compact=False)
-    ax.set_xlabel(t("chart.axis_date", lang), fontsize=BIG["label"])
-    handles, labels = _legend_entries(ax)
-    figure.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.005),
-                  ncols=3, fontsize=BIG["legend"], frameon=False)
-    _fixed_margins(figure, ax, legend_rows=math.ceil(len(labels) / 3))
-    figure.set_label(progress.name)
-    return figure
+    return view_figure(indicator_view(indicator, measurements, plan_start, today), lang)
+
+
+def indicator_panel(indicator: Any, measurements: pd.DataFrame, plan_start: Any = None,
+                    today: Any = None, lang: str | None = None) -> Figure:
+    """One indicator as a small multiple (:data:`PANEL` inches, short status, no legend:
+    see :func:`panel_legend`), for a grid of all indicators at a glance."""
+    return view_figure(indicator_view(indicator, measurements, plan_start, today), lang,
+                       compact=True)
 
 
 def _text_size(text: str, size: float, bold: bool = False) -> tuple[float, float]:
@@ -344,6 +423,18 @@ def _fixed_margins(figure: Figure, ax: Axes, legend_rows: int) -> None:
                            bottom=bottom / height, top=1 - top / height)
 
 
+def _panel_margins(figure: Figure, ax: Axes) -> None:
+    """Like :func:`_fixed_margins` for a small multiple: room for a title of up to two
+    lines, the y label and values, month and year under the axis; no legend."""
+    width, height = figure.get_size_inches()
+    left = _PAD + _left_room(ax, SMALL)
+    top = _PAD + 2 * SMALL["title"] * 1.2 / 72 + 0.08  # panels in a row share one height
+    bottom = _PAD + 0.06 + 2 * SMALL["tick"] * 1.2 / 72 + 0.1
+    right = 0.3  # half of the last month label may stand past the axis end
+    figure.subplots_adjust(left=left / width, right=1 - right / width,
+                           bottom=bottom / height, top=1 - top / height)
+
+
 _LEGEND_ORDER = ("measured", "target", "pace", "deadline", "today")
 
 
@@ -355,8 +446,10 @@ def _legend_entries(ax: Axes) -> tuple[list, list[str]]:
     return [h for h, _ in pairs], [label for _, label in pairs]
 
 
-def _grid_legend(figure: Figure, lang: str | None) -> None:
-    """One legend for all panels (their own labels carry values, so use generic ones)."""
+def panel_legend(lang: str | None = None) -> Figure:
+    """One legend for a grid of panels (their own labels carry values, so generic ones),
+    as a strip as wide as the full-screen chart."""
+    lang = language(lang)
     handles = [
         Line2D([], [], color=BLUE, lw=3, marker="o", label=t("chart.measured_short", lang)),
         Line2D([], [], color=BLACK, lw=2, linestyle=(0, (6, 3)),
@@ -366,71 +459,11 @@ def _grid_legend(figure: Figure, lang: str | None) -> None:
                label=t("chart.deadline_short", lang)),
         Line2D([], [], color=SKY, lw=2, label=t("chart.today", lang)),
     ]
-    figure.legend(handles=handles, loc="lower center", ncols=len(handles),
-                  bbox_to_anchor=(0.5, _PAD / figure.get_figheight()),
-                  fontsize=SMALL["legend"], frameon=False)
-
-
-def indicator_grid(indicators: pd.DataFrame, measurements: pd.DataFrame, plan_start: Any = None,
-                   today: Any = None, lang: str | None = None, page: int = 1, pages: int = 1,
-                   columns: int = GRID_COLUMNS) -> Figure:
-    """Small multiples: one panel per indicator, ``columns`` wide, as many rows as needed.
-
-    Panels keep a fixed size (the figure grows taller), so the grid stays legible however
-    many indicators it holds; use :func:`indicator_pages` to keep each figure one screen.
-    """
-    lang = language(lang)
-    today = an.as_date(today) or config.today()
-    count = max(len(indicators), 1)
-    columns = min(columns, count)
-    rows = math.ceil(count / columns)
-    width, height = max(PANEL[0] * columns, 9.0), PANEL[1] * rows + 1.4
-    # A fixed layout measured from the panels' texts (see _fixed_margins): constrained
-    # layout took half of the time of a page of 12 panels.
-    figure = Figure(figsize=(width, height), dpi=100)
+    figure = Figure(figsize=(WIDE[0], 0.6), dpi=100)
     figure.set_facecolor("white")
-    axes = figure.subplots(rows, columns, squeeze=False)
-    for ax, (_, indicator) in zip(axes.flat, indicators.iterrows(), strict=False):
-        _draw_indicator(ax, indicator, measurements, plan_start, today, lang, compact=True)
-    for ax in list(axes.flat)[len(indicators):]:
-        ax.set_axis_off()
-    title = t("chart.grid_title", lang, date=an.format_date(today, lang))
-    if pages > 1:
-        title += f" — {t('chart.page', lang, page=page, pages=pages)}"
-    figure.suptitle(title, fontsize=BIG["title"], fontweight="bold", y=1 - _PAD / height,
-                    va="top")
-    _grid_legend(figure, lang)
-    shown = [ax for ax in axes.flat if ax.axison]
-    left = max((_left_room(ax, SMALL) for ax in shown), default=0.5)
-    top = max((_text_size(ax.get_title(loc="left"), SMALL["title"], bold=True)[1]
-               for ax in shown), default=0.3) + 0.08
-    bottom = 0.06 + 2 * SMALL["tick"] * 1.2 / 72 + 0.1  # month and year under each panel
-    right = 0.3  # half of the last month label may stand past the axis end
-    title_room = _PAD + BIG["title"] * 1.2 / 72
-    legend_room = _PAD + SMALL["legend"] * 2.0 / 72  # one row: text, handle and padding
-    panel_width = (width - columns * (left + right)) / columns
-    panel_height = (height - title_room - legend_room - rows * (top + bottom)) / rows
-    figure.subplots_adjust(
-        left=left / width, right=1 - right / width,
-        top=1 - (title_room + top) / height, bottom=(legend_room + bottom) / height,
-        wspace=(left + right) / panel_width, hspace=(top + bottom) / panel_height,
-    )
+    figure.legend(handles=handles, loc="center", ncols=len(handles),
+                  fontsize=SMALL["legend"], frameon=False)
     return figure
-
-
-def indicator_pages(indicators: pd.DataFrame, measurements: pd.DataFrame, plan_start: Any = None,
-                    today: Any = None, lang: str | None = None,
-                    per_page: int = PAGE_SIZE) -> list[Figure]:
-    """The grid split into pages of at most ``per_page`` panels (default 12: 4 × 3, one
-    16:9 screen). An empty list when the plan has no indicators."""
-    if indicators.empty:
-        return []
-    pages = math.ceil(len(indicators) / per_page)
-    return [
-        indicator_grid(indicators.iloc[i * per_page:(i + 1) * per_page], measurements,
-                       plan_start, today, lang, page=i + 1, pages=pages)
-        for i in range(pages)
-    ]
 
 
 # ----- overview: timeline ----------------------------------------------------------------

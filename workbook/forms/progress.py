@@ -3,7 +3,7 @@
 ``show()`` displays :class:`ProgressReview`: the :class:`MeasurementForm` (indicator, date,
 value, note) with the list of measurements and their edit/delete buttons, then
 :class:`IndicatorCharts` — one status line per indicator in plain Dutch, the indicators
-as small multiples (12 per picture) and one indicator full size, chosen in a dropdown.
+as small panels in a grid, and one indicator full size, chosen in a dropdown.
 ``show_overview()`` displays :class:`OverviewCharts`: the timeline by month, the cost by
 channel and by context, and the coverage heatmap, with a button to redraw them.
 
@@ -14,7 +14,6 @@ the pictures that show what changed.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 from typing import Any
 
@@ -25,6 +24,7 @@ from matplotlib.figure import Figure
 from .. import analysis, charts, config
 from ..i18n import register, t
 from ..model import Measurement
+from ..pictures import IndicatorPicture, figure_png
 from .common import (
     LABEL_STYLE,
     WIDE,
@@ -84,19 +84,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 register(TEXTS)
 
-#: Resolution of the pictures in the notebook: sharp on a projector, light in the browser.
-DPI = 80
 IMAGE_LAYOUT = {"width": "100%", "max_width": "1040px", "height": "auto"}
-
-
-def figure_png(figure: Figure, dpi: int = DPI) -> bytes:
-    """``figure`` as PNG bytes (Agg, no pyplot state); the figure is emptied afterwards."""
-    buffer = io.BytesIO()
-    # light compression: the picture goes over the local websocket, zlib time is what shows
-    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white",
-                   pil_kwargs={"compress_level": 1})
-    figure.clear()
-    return buffer.getvalue()
 
 
 def chart_image() -> widgets.Image:
@@ -332,7 +320,12 @@ def status_html(progress: pd.DataFrame, lang: str | None = None) -> str:
 
 
 class IndicatorCharts:
-    """Status lines, small multiples (pages of 12) and one indicator full size."""
+    """Status lines, every indicator as a small panel in a grid, and one full size.
+
+    Each chart is an :class:`~workbook.pictures.IndicatorPicture`: a new measurement
+    redraws only the measured line, points and status label of its indicator's panel (and
+    of the full-size chart when that shows it), over the pixels of the frame drawn before.
+    """
 
     def __init__(self, session: Session | None = None, lang: str | None = None) -> None:
         from .. import i18n
@@ -341,37 +334,44 @@ class IndicatorCharts:
         self.lang = i18n.language(lang)
         self.status_heading = widgets.HTML()
         self.status = widgets.HTML(layout=WIDE)
-        self.pages = widgets.VBox()
+        self.legend = chart_image()
+        self.legend.value = figure_png(charts.panel_legend(self.lang))
+        self.grid = widgets.GridBox(layout=widgets.Layout(
+            grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))",
+            grid_gap="6px 10px", width="100%", max_width="1400px"))
         self.chooser = widgets.Dropdown(description=t("field.indicator_id", self.lang),
                                         options=[], style=LABEL_STYLE,
                                         layout=widgets.Layout(width="80%"))
         self.detail = chart_image()
+        self.detail_picture = IndicatorPicture()
+        self._panels: dict[int, tuple[IndicatorPicture, widgets.Image]] = {}
         self.chooser.observe(lambda _change: self._draw_detail(), names="value")
         self.widget = widgets.VBox([
             self.status_heading,
             self.status,
             heading(t("progress.grid", self.lang)),
-            self.pages,
+            self.legend,
+            self.grid,
             heading(t("progress.detail", self.lang)),
             self.chooser,
             self.detail,
         ])
-        self._page_of: dict[int, int] = {}
         self.refresh()
         subscribe(self.refresh)
 
     def tables(self) -> tuple[pd.DataFrame, pd.DataFrame, Any]:
         store, plan_id = self.session.store, self.session.plan_id
-        return (store.indicators(plan_id), store.measurements(plan_id),
-                store.plan(plan_id).start)
+        with store.snapshot():
+            return (store.indicators(plan_id), store.measurements(plan_id),
+                    store.plan(plan_id).start)
 
     def progress(self) -> pd.DataFrame:
         indicators, measurements, start = self.tables()
         return analysis.progress_table(indicators, measurements, start, lang=self.lang)
 
     def refresh(self, changed: Iterable[int] | None = None) -> None:
-        """Redraw the status lines, then the pages and detail chart that show ``changed``
-        indicators (all of them when ``changed`` is None)."""
+        """Redraw the status lines, then the charts of the ``changed`` indicators (of all
+        of them when ``changed`` is None; a chart whose picture is the same is not sent)."""
         indicators, measurements, start = self.tables()
         today = config.today()
         self.status_heading.value = heading(
@@ -380,13 +380,17 @@ class IndicatorCharts:
             analysis.progress_table(indicators, measurements, start, today, self.lang),
             self.lang)
         ids = [int(i) for i in indicators["id"]]
-        layout_changed = list(self._page_of) != ids
-        self._page_of = {i: n // charts.PAGE_SIZE for n, i in enumerate(ids)}
-        if changed is None or layout_changed:
-            redraw = set(range(-(-len(ids) // charts.PAGE_SIZE)))
-        else:
-            redraw = {self._page_of[i] for i in changed if i in self._page_of}
-        self._draw_pages(indicators, measurements, start, redraw)
+        if list(self._panels) != ids:
+            self._panels = {i: self._panels.get(i) or (IndicatorPicture(compact=True),
+                                                       chart_image()) for i in ids}
+            self.grid.children = tuple(image for _, image in self._panels.values())
+        redraw = set(ids) if changed is None else set(changed) & set(ids)
+        for (_, row) in indicators[indicators["id"].isin(redraw)].iterrows():
+            picture, image = self._panels[int(row["id"])]
+            png = picture.render(charts.indicator_view(row, measurements, start, today),
+                                 self.lang)
+            if png is not None:
+                image.value = png
         options = [(name, int(i)) for i, name in zip(indicators["id"], indicators["name"],
                                                      strict=True)]
         current = self.chooser.value
@@ -395,29 +399,13 @@ class IndicatorCharts:
         wanted = current if current in ids else (ids[0] if ids else None)
         if self.chooser.value != wanted:
             self.chooser.value = wanted  # draws through the observer
-        elif changed is None or layout_changed or wanted in set(changed):
+        elif wanted in redraw or not ids:
             self._draw_detail()
 
     def show_indicator(self, indicator_id: int) -> None:
         """Show ``indicator_id`` full size (e.g. the one just measured)."""
-        if indicator_id in self._page_of:
+        if indicator_id in self._panels:
             self.chooser.value = indicator_id
-
-    def _draw_pages(self, indicators: pd.DataFrame, measurements: pd.DataFrame, start: Any,
-                    redraw: set[int]) -> None:
-        count = -(-len(indicators) // charts.PAGE_SIZE)
-        images = list(self.pages.children)[:count]
-        while len(images) < count:
-            images.append(chart_image())
-        if len(images) != len(self.pages.children):
-            self.pages.children = tuple(images)
-        for page in sorted(redraw):
-            if page >= count:
-                continue
-            part = indicators.iloc[page * charts.PAGE_SIZE:(page + 1) * charts.PAGE_SIZE]
-            figure = charts.indicator_grid(part, measurements, start, lang=self.lang,
-                                           page=page + 1, pages=count)
-            images[page].value = figure_png(figure)
 
     def _draw_detail(self) -> None:
         indicators, measurements, start = self.tables()
@@ -427,8 +415,10 @@ class IndicatorCharts:
             self.detail.layout.display = "none"
             return
         self.detail.layout.display = None
-        figure = charts.indicator_chart(found.iloc[0], measurements, start, lang=self.lang)
-        self.detail.value = figure_png(figure)
+        view = charts.indicator_view(found.iloc[0], measurements, start, config.today())
+        png = self.detail_picture.render(view, self.lang)
+        if png is not None:
+            self.detail.value = png
 
 
 class ProgressReview:
