@@ -6,12 +6,14 @@ import io
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
 from workbook import facilitator as fac
 from workbook.export import PlanData, export_bytes
 from workbook.importer import ImportRefused
+from workbook.store import Store
 from workbook.tables import planning_columns
 
 TEAMS = Path(__file__).resolve().parents[1] / "data" / "teams"
@@ -144,3 +146,52 @@ def test_overview_html_is_escaped_and_self_contained(teams):
     assert "Overzicht van de teams" in html and "data:image/png;base64," in html
     for name in NAMES:
         assert name in html
+
+
+def _through_a_store(sources) -> list[fac.TeamPlan]:
+    """Team plans as teams_from_files made them before: written into an in-memory store
+    and read back from it."""
+    memory = Store("sqlite://")
+    try:
+        results, _ = fac.import_team_files(memory, sources)
+        by_id = {r.plan_id: r.source for r in results}
+        return [
+            fac.TeamPlan(team.team, by_id[int(plan_id)], team.plan, team.tables)
+            for plan_id, team in zip(memory.plans()["id"], fac.teams_from_store(memory),
+                                     strict=True)
+        ]
+    finally:
+        memory.engine.dispose()
+
+
+def test_team_frames_built_from_records_equal_a_stores(demo_store):
+    exported = export_bytes(PlanData.from_store(demo_store), ".xlsx")
+    own = (
+        b"Context;Wat;Naar wie;Hoe / kanalen;Wanneer;Indicator;Streefwaarde;Prijs;Status\n"
+        b"Tussen;Nieuwsbrief;Ouders / Oud-leerlingen;Eigen kanaal;2026-03-01;Bereik;;;\n"
+        b"Binnen;Infoavond;Leerkrachten;Infosessie, Schoolwebsite;14/10/2025;bereik;40;"
+        b"1.250,50;klaar\n"
+        b"Binnen;Poster;Leerlingen;Posters;14/10/2025;;;12;geannuleerd\n"
+    )
+    no_targets = b"Wat;Naar wie;Wanneer\nFolder;Ouders;oktober 2025\n"
+    sources = [
+        *[(path.name, path.read_bytes()) for path in fac.team_files(TEAMS)],
+        ("export.xlsx", exported),
+        ("CVO_Kempen.csv", (TEAMS / "CVO_Kempen.csv").read_bytes()),
+        ("Kapot.csv", b"Wat;Naar wie;Wanneer\nX;Ouders;ooit\n"),
+        ("Eigen.csv", own),
+        ("Zonder.csv", no_targets),
+    ]
+    direct, refused = fac.teams_from_files(sources)
+    assert list(refused) == ["Kapot.csv"]
+    stored = _through_a_store(sources)
+    assert [t.team for t in direct] == [t.team for t in stored] == [
+        *NAMES, "Taal zonder grenzen", "CVO Kempen (2)", "Eigen", "Zonder"]
+    for mine, theirs in zip(direct, stored, strict=True):
+        assert (mine.team, mine.source, mine.plan) == (theirs.team, theirs.source, theirs.plan)
+        assert list(mine.tables) == list(theirs.tables)
+        for key, frame in theirs.tables.items():
+            pd.testing.assert_frame_equal(mine.tables[key], frame, check_exact=True,
+                                          obj=f"{mine.team}: {key}")
+    assert len(direct[3].tables["measurements"]) == 26
+    assert direct[5].tables["activities"]["target_value"].isna().tolist() == [False, True, True]

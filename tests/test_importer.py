@@ -7,6 +7,7 @@ import sqlite3
 import zipfile
 from datetime import date, datetime
 
+import pandas as pd
 import pytest
 from openpyxl import Workbook
 
@@ -14,10 +15,13 @@ from workbook.importer import (
     ImportRefused,
     heading_key,
     import_plan,
+    new_plan,
     parse_amount,
     parse_date,
     parse_plan,
+    plan_tables,
     split_values,
+    write_plan,
 )
 from workbook.model import Indicator, validate
 from workbook.store import Store
@@ -371,6 +375,39 @@ def test_unknown_indicator_names_become_draft_indicators(store):
     assert result.draft_indicators == ["Bezoekers website"]
     assert "Vul eenheid, streefwaarde en datum aan" in result.summary()
     assert "Complete unit, target and date" in result.summary("en")
+
+
+def test_plan_tables_equal_what_a_store_gives_after_writing(store):
+    indicators = [["Naam", "Eenheid", "Streefwaarde", "Doel bereikt op", "Soort"],
+                  ["Bezoekers", "bezoekers", 500, date(2026, 6, 30), "stand"],
+                  ["Deelnemers", "deelnemers", 80, date(2026, 5, 31), ""]]
+    measurements = [["Indicator", "Datum", "Waarde", "Opmerking"],
+                    ["Bezoekers", date(2026, 2, 1), 120, "na nieuwsbrief"],
+                    ["bezoekers", date(2025, 11, 1), 40, ""],
+                    ["Deelnemers", date(2025, 11, 1), 12, ""]]
+    planning = [["Context", "Wat", "Naar wie", "Hoe / kanalen", "Wanneer", "Indicator",
+                 "Streefwaarde", "Prijs", "Verantwoordelijke", "Status"],
+                ["Tussen", "Nieuwsbrief", "Ouders; Oud-leerlingen / alumni", "Eigen kanaal",
+                 date(2026, 3, 1), "Bezoekers", None, None, "", ""],
+                ["Binnen", "Infoavond", "Leerkrachten", "Infosessie, Schoolwebsite",
+                 "14/10/2025", "deelnemers", 40, "1.250,50", "Directie", "klaar"],
+                ["Binnen", "Folder", "Ouders", "", "oktober 2025", "Folders verspreid", 300,
+                 12, "", "geannuleerd"]]
+    parsed = parse_plan(xlsx_bytes(planning, "Planning", {"Indicatoren": indicators,
+                                                           "Metingen": measurements}),
+                        filename="team.xlsx")
+    store.add_plan(new_plan("Eerder"))  # so the compared plan is not plan 1
+    written = write_plan(store, parsed, plan_name="Team")
+    tables = plan_tables(parsed, plan_id=written.plan_id,
+                         first_ids={"indicators": 1, "activities": 1, "measurements": 1})
+    for key, frame in store.plan_tables(written.plan_id).items():
+        pd.testing.assert_frame_equal(tables[key], frame, check_exact=True, obj=key)
+    assert list(tables["indicators"]["name"]) == ["Bezoekers", "Deelnemers", "Folders verspreid"]
+    assert list(tables["activities"]["what"]) == ["Folder", "Infoavond", "Nieuwsbrief"]
+    assert list(tables["measurements"]["indicator_id"]) == [1, 2, 1]
+    later = plan_tables(parsed, plan_id=7, first_ids={"activities": 10})
+    assert sorted(later["activities"]["id"]) == [10, 11, 12]
+    assert set(later["activities"]["plan_id"]) == {7}
 
 
 # ----- writing ------------------------------------------------------------------------

@@ -7,9 +7,10 @@ Plans come from two places, and both give a list of :class:`TeamPlan`:
 - :func:`teams_from_files` — exported or hand-made planning files (a folder, paths, or
   ``(filename, bytes)`` pairs from an upload widget). Each file becomes a plan of its own,
   named after its team: the *Plan* sheet's name when the file has one (an xlsx export
-  does), else the file name without extension ("_" read as a space). The files are read
-  into a private in-memory store; the facilitator's own store is not touched. A refused
-  file does not stop the others: it is returned with its problems.
+  does), else the file name without extension ("_" read as a space). The frames are
+  built from the validated records, the same frames a store would give; no store is
+  written, the facilitator's own least of all. A refused file does not stop the others:
+  it is returned with its problems.
   :func:`import_team_files` puts the same files into a real store instead.
 
 The combined frames (headings in the chosen language): :func:`combined_activities`,
@@ -27,7 +28,7 @@ no cell. "Gemeten" of an indicator is the sum of its measurements up to today (k
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,15 @@ from . import config
 from .catalog import Catalog, load_catalog, normalize
 from .export.data import PlanData
 from .i18n import language, register, t
-from .importer import ImportRefused, ImportResult, parse_plan, write_plan
+from .importer import (
+    TABLE_IDS,
+    ImportRefused,
+    ImportResult,
+    new_plan,
+    parse_plan,
+    plan_tables,
+    write_plan,
+)
 from .model import Context, Plan, Scope, Status, Tier
 from .store import Store
 from .tablefile import CSV_SUFFIXES, XLSX_SUFFIXES
@@ -160,9 +169,9 @@ def team_name(plan_info: dict[str, Any], filename: str) -> str:
     return name[:120] or "team"
 
 
-def _unique(store: Store, name: str) -> str:
+def _unique(name: str, taken: Callable[[str], bool]) -> str:
     candidate, counter = name, 2
-    while store.plan_id(candidate) is not None:
+    while taken(candidate):
         suffix = f" ({counter})"
         candidate = f"{name[:120 - len(suffix)]}{suffix}"
         counter += 1
@@ -190,7 +199,7 @@ def import_team_files(
         except ImportRefused as exc:
             refused[filename] = exc
             continue
-        name = _unique(store, team_name(parsed.plan, filename))
+        name = _unique(team_name(parsed.plan, filename), lambda n: store.plan_id(n) is not None)
         results.append(write_plan(store, parsed, plan_name=name, plan_details=parsed.plan,
                                   lang=lang))
     return results, refused
@@ -204,19 +213,28 @@ def teams_from_files(
 ) -> tuple[list[TeamPlan], dict[str, ImportRefused]]:
     """Read planning files (a folder, paths or ``(name, bytes)`` pairs) as team plans.
 
-    The files go into a private in-memory store, never into the workbook's own store.
+    Each team's frames are built from its validated records (:func:`importer.plan_tables`),
+    numbered as :func:`import_team_files` into an empty store would number them; no store
+    is written, the workbook's own least of all.
     """
-    memory = Store("sqlite://")
-    try:
-        results, refused = import_team_files(memory, sources, catalog=catalog, lang=lang)
-        by_id = {r.plan_id: r.source for r in results}
-        teams = [
-            TeamPlan(team.team, by_id.get(int(plan_id), team.source), team.plan, team.tables)
-            for plan_id, team in zip(memory.plans()["id"], teams_from_store(memory), strict=True)
-            if int(plan_id) in by_id
-        ]
-    finally:
-        memory.engine.dispose()
+    catalog = catalog or load_catalog()
+    teams: list[TeamPlan] = []
+    refused: dict[str, ImportRefused] = {}
+    names: set[str] = set()
+    next_ids = dict.fromkeys(TABLE_IDS, 1)
+    for filename, content in _sources(sources):
+        try:
+            parsed = parse_plan(content, filename=filename, catalog=catalog, lang=lang)
+        except ImportRefused as exc:
+            refused[filename] = exc
+            continue
+        plan = new_plan(_unique(team_name(parsed.plan, filename), names.__contains__),
+                        parsed.plan)
+        names.add(plan.name)
+        tables = plan_tables(parsed, plan_id=len(teams) + 1, first_ids=next_ids)
+        for key in TABLE_IDS:
+            next_ids[key] += len(tables[key])
+        teams.append(TeamPlan(plan.name, filename, plan, tables))
     return teams, refused
 
 

@@ -41,18 +41,22 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from . import cellsafety
 from .catalog import Catalog, load_catalog, normalize
 from .i18n import MESSAGES, register, t
 from .model import (
     Activity,
+    AttentionCheck,
     Context,
+    Goal,
     Indicator,
     InvalidRecord,
     Kind,
@@ -1035,6 +1039,17 @@ def _target_plan(store: Store, plan_name: str | None) -> tuple[int | None, str]:
     return None, t("store.default_plan_name")
 
 
+def new_plan(name: str, details: Mapping[str, Any] | None = None) -> Plan:
+    """The plan record an import creates: ``name`` with the file's project, organisation
+    and period, or with the name alone when those details do not validate."""
+    details = {k: v for k, v in (details or {}).items()
+               if k in ("project", "organisation", "start", "end")}
+    try:
+        return validate(Plan, {**details, "name": name})
+    except InvalidRecord:
+        return validate(Plan, {"name": name})
+
+
 def write_plan(
     store: Store,
     parsed: ParsedPlan,
@@ -1056,13 +1071,7 @@ def write_plan(
             existing = {_key(n): int(i) for n, i in zip(frame["name"], frame["id"], strict=True)}
         created_plan = plan_id is None
         if created_plan:
-            details = {k: v for k, v in (plan_details or {}).items()
-                       if k in ("project", "organisation", "start", "end")}
-            try:
-                plan = validate(Plan, {**details, "name": name})
-            except InvalidRecord:
-                plan = validate(Plan, {"name": name})
-            plan_id = store.add_plan(plan)
+            plan_id = store.add_plan(new_plan(name, plan_details))
         new_names, draft_names = [], []
         for indicator in [*parsed.indicators, *parsed.drafts]:
             if _key(indicator.name) in existing:
@@ -1109,3 +1118,72 @@ def import_plan(
     """Parse ``source`` and add it to a plan; :class:`ImportRefused` leaves the store as it was."""
     parsed = parse_plan(source, filename=filename, catalog=catalog, lang=lang)
     return write_plan(store, parsed, plan_name=plan_name, lang=lang)
+
+
+# ----- frames without a store ---------------------------------------------------------
+
+TABLE_IDS = ("indicators", "activities", "measurements")
+
+
+def plan_tables(
+    parsed: ParsedPlan,
+    *,
+    plan_id: int = 1,
+    first_ids: Mapping[str, int] | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The frames :meth:`Store.plan_tables` gives after :func:`write_plan` has put ``parsed``
+    into a new, empty plan ``plan_id`` of a store, built from the records directly.
+
+    ``first_ids`` gives, per table of :data:`TABLE_IDS`, the id its first row gets (1 when
+    not given), as a store that already holds other plans would number them.
+    """
+    first = dict.fromkeys(TABLE_IDS, 1) | dict(first_ids or {})
+    indicator_ids: dict[str, int] = {}
+    indicator_rows = []
+    for indicator in [*parsed.indicators, *parsed.drafts]:
+        if _key(indicator.name) in indicator_ids:
+            continue
+        indicator_id = first["indicators"] + len(indicator_rows)
+        indicator_ids[_key(indicator.name)] = indicator_id
+        indicator_rows.append((indicator_id, plan_id,
+                               *(getattr(indicator, name) for name in Indicator.model_fields)))
+    indicators = pd.DataFrame(indicator_rows, columns=["id", "plan_id", *Indicator.model_fields])
+    indicators["deadline"] = pd.to_datetime(indicators["deadline"])
+    indicators["goal_id"] = indicators["goal_id"].astype("Int64")
+
+    lists = ("target_groups", "methods", "channels")
+    names = ["id", "plan_id", *Activity.model_fields, "version", "deleted"]
+    numbered = sorted(enumerate(parsed.activities), key=lambda item: item[1].activity.when)
+    rows = []
+    for number, row in numbered:
+        values = dict(row.activity)
+        values["indicator_id"] = indicator_ids[_key(row.indicator)] if row.indicator else None
+        rows.append((first["activities"] + number, plan_id,
+                     *(values[name] for name in Activity.model_fields), 1, False))
+    activities = pd.DataFrame(rows, columns=names)
+    activities["when"] = pd.to_datetime(list(activities["when"]))
+    for column in lists:
+        activities[column] = [tuple(value) for value in activities[column].tolist()]
+    activities["indicator_id"] = activities["indicator_id"].astype("Int64")
+    activities["deleted"] = activities["deleted"].astype(bool)
+
+    numbered_measurements = sorted(enumerate(parsed.measurements),
+                                   key=lambda item: item[1].measurement.date)
+    measurements = pd.DataFrame(
+        [
+            (first["measurements"] + number, plan_id, indicator_ids[_key(row.indicator)],
+             *(getattr(row.measurement, name) for name in list(Measurement.model_fields)[1:]))
+            for number, row in numbered_measurements
+        ],
+        columns=["id", "plan_id", *Measurement.model_fields],
+    )
+    measurements["date"] = pd.to_datetime(measurements["date"])
+    return {
+        "goals": pd.DataFrame([], columns=["id", "plan_id", *Goal.model_fields]),
+        "indicators": indicators,
+        "activities": activities,
+        "target_groups": pd.DataFrame(
+            [], columns=["group", "scope", "level", "methods", "channels"]),
+        "attention": pd.DataFrame([], columns=list(AttentionCheck.model_fields)),
+        "measurements": measurements,
+    }
