@@ -7,6 +7,7 @@ import contextlib
 import multiprocessing
 import os
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -358,3 +359,39 @@ def test_the_incremental_read_of_planning_rows_equals_a_full_read(store: Store):
         pd.testing.assert_frame_equal(cached, fresh)
         pd.testing.assert_frame_equal(store.activities(plan_id),
                                       fresh[~fresh["deleted"]].reset_index(drop=True))
+
+
+def test_the_incremental_read_of_measurements_equals_a_full_read(store: Store):
+    """Own writes re-read only the rows they wrote; writes by another store, in a
+    transaction or in bulk, fall back to a full read. Either way the cached frame is
+    exactly what a fresh read gives."""
+    import random
+
+    rng = random.Random(5)
+    plan_id = store.current_plan_id()
+    other = Store(store.url)
+    indicator_id = store.add_indicator(plan_id, Indicator(
+        name="Deelnemers", unit="deelnemers", target=100, deadline=date(2026, 6, 30)))
+    ids: list[int] = []
+    reads: list[bool] = []  # True: only some rows read again
+    whole = store._measurement_rows
+    store._measurement_rows = lambda plan, ids=None: reads.append(ids is not None) or whole(
+        plan, ids)
+    for step in range(80):
+        writer = rng.choice([store, store, other])
+        action = rng.choice(["add", "add", "update", "delete", "two"])
+        reading = Measurement(indicator_id=indicator_id, value=step % 7,
+                              date=date(2026, 1 + step % 12, 1 + step % 28), note=f"m{step}")
+        live = store.measurements(plan_id)["id"].tolist()
+        if action == "add" or not live:
+            ids.append(writer.add_measurement(plan_id, reading))
+        elif action == "update":
+            writer.update_measurement(rng.choice(live), reading)
+        elif action == "delete":
+            writer.delete_measurement(rng.choice(live))
+        else:
+            with writer.transaction():
+                ids += [writer.add_measurement(plan_id, reading) for _ in range(2)]
+        cached = store.measurements(plan_id)
+        pd.testing.assert_frame_equal(cached, Store(store.url).measurements(plan_id))
+    assert reads.count(True) > 20 and reads.count(False) > 10  # both paths ran
