@@ -7,7 +7,7 @@ from datetime import date
 
 from workbook.forms import progress
 from workbook.forms.progress import MeasurementForm, OverviewCharts, ProgressReview
-from workbook.model import Indicator
+from workbook.model import Indicator, Measurement
 
 PNG = b"\x89PNG"
 
@@ -196,3 +196,37 @@ def test_in_english(demo_store, monkeypatch):
     review.form.value = {"value": "lots"}
     review.form.submit()
     assert "Value: expected a number" in review.form.feedback.text
+
+
+def test_the_list_shows_the_newest_measurements_of_the_chosen_indicator(demo_store):
+    plan = demo_store.current_plan_id()
+    for day in range(1, 29):
+        demo_store.add_measurement(plan, Measurement(indicator_id=PARTICIPANTS, value=1,
+                                                     date=date(2026, 2, day), note=f"dag {day}"))
+    form = MeasurementForm()
+    total = len(measurements(demo_store))
+    rows = form.table.value.count("<tr>") - 1  # without the heading
+    assert rows == progress.LIST_LENGTH
+    assert f"De 25 recentste van {total} metingen." in form.list_count.value
+    assert "dag 28" in form.table.value and "dag 1<" not in form.table.value
+    assert len(form.picker.dropdown.options) == progress.LIST_LENGTH + 1  # and "(kies …)"
+    form.more_button.click()
+    assert form.table.value.count("<tr>") - 1 == min(2 * progress.LIST_LENGTH, total)
+    # choosing an indicator lists its measurements only, newest first
+    form.indicator.value = INSTAGRAM
+    own = measurements(demo_store).query("indicator_id == @INSTAGRAM")
+    assert form.table.value.count("<tr>") - 1 == len(own)
+    assert form.list_count.value == "" and form.more_button.layout.display == "none"
+    assert {key for _, key in form.picker.dropdown.options} == {0, *own["id"]}
+
+
+def test_choosing_the_indicator_to_measure_shows_it_full_size(demo_store):
+    review = ProgressReview()
+    review.form.indicator.value = INSTAGRAM
+    assert review.charts.chooser.value == INSTAGRAM
+    drawn = review.charts.detail_picture.full_draws
+    review.form.value = {"indicator_id": INSTAGRAM, "value": "450", "date": date(2026, 3, 14)}
+    assert review.form.submit() is True
+    # saving draws only the data layer of the chart already shown
+    assert review.charts.detail_picture.full_draws == drawn
+    assert review.charts.detail_picture.data_draws == 1

@@ -79,10 +79,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "[grafieken {name}: open dit notebook in JupyterLab of Voilà om ze te zien]",
         "en": "[charts {name}: open this notebook in JupyterLab or Voilà to see them]",
     },
+    "progress.list_count": {"nl": "De {shown} recentste van {total} metingen.",
+                            "en": "The {shown} most recent of {total} measurements."},
+    "progress.more": {"nl": "Meer tonen", "en": "Show more"},
     "progress.measurement": {"nl": "{indicator} op {date}: {value}",
                              "en": "{indicator} on {date}: {value}"},
 }
 register(TEXTS)
+
+#: Measurements listed at a time under the form (newest first; "Meer tonen" adds as many).
+LIST_LENGTH = 25
 
 IMAGE_LAYOUT = {"width": "100%", "max_width": "1040px", "height": "auto"}
 
@@ -141,6 +147,10 @@ class MeasurementForm(RecordForm):
             style=LABEL_STYLE,
             layout=WIDE,
         )
+        self.list_count = widgets.HTML()
+        self.more_button = widgets.Button(description=self.tr("progress.more"),
+                                          layout=widgets.Layout(width="auto"))
+        self._length = LIST_LENGTH
         self.fields = {
             "indicator_id": self.indicator,
             "date": self.date,
@@ -161,13 +171,20 @@ class MeasurementForm(RecordForm):
                 heading(self.tr("progress.list")),
                 widgets.Box([self.table], layout=widgets.Layout(
                     max_height="24em", overflow="auto", width="95%")),
+                widgets.HBox([self.list_count, self.more_button]),
                 self.picker.widget,
             ]
         )
 
     def _wire(self) -> None:
         super()._wire()
-        self.indicator.observe(lambda _change: self._show_hint(), names="value")
+        self.indicator.observe(self._indicator_chosen, names="value")
+        self.more_button.on_click(lambda _button: self._show_more())
+
+    def _indicator_chosen(self, _change: Any = None) -> None:
+        self._show_hint()
+        self._length = LIST_LENGTH
+        self._show_list()
 
     def blank(self) -> dict[str, Any]:
         # The indicator stays chosen: several measurements of one indicator in a row.
@@ -249,35 +266,58 @@ class MeasurementForm(RecordForm):
         names = dict(zip(indicators["id"], indicators["name"], strict=True))
         units = dict(zip(indicators["id"], indicators["unit"], strict=True))
         current = self.indicator.value
-        self.indicator.options = [
+        options = [
             (self.tr("progress.choose_indicator"), 0),
             *[(f"{name} ({units[i]})", int(i)) for i, name in names.items()],
         ]
+        if self.indicator.options != tuple(options):
+            self.indicator.options = options
         self.indicator.value = current if current in names else 0
         self._show_hint()
-        rows = self._measurements().sort_values(["date", "id"], ascending=False, kind="stable")
+        self._show_list(names, units)
+
+    def _show_list(self, names: dict | None = None, units: dict | None = None) -> None:
+        """The newest measurements of the chosen indicator (of all when none is chosen),
+        :data:`LIST_LENGTH` at a time: a plan with 10,000 measurements answers as fast."""
+        if names is None or units is None:
+            indicators = self._indicators()
+            names = dict(zip(indicators["id"], indicators["name"], strict=True))
+            units = dict(zip(indicators["id"], indicators["unit"], strict=True))
+        rows = self._measurements()
+        if self.indicator.value:
+            rows = rows[rows["indicator_id"] == self.indicator.value]
+        total = len(rows)
+        rows = rows.sort_values(["date", "id"], ascending=False, kind="stable").head(self._length)
         shown = pd.DataFrame(
             {
-                self.tr("field.date"): rows["date"].map(
-                    lambda v: analysis.format_date(v, self.lang)),
-                self.tr("field.indicator_id"): rows["indicator_id"].map(
-                    lambda v: names.get(v, "")),
+                self.tr("field.date"): [analysis.format_date(day, self.lang)
+                                        for day in rows["date"]],
+                self.tr("field.indicator_id"): [names.get(i, "") for i in rows["indicator_id"]],
                 self.tr("field.value"): [
                     f"{analysis.format_number(value, self.lang)} {units.get(i, '')}".strip()
                     for i, value in zip(rows["indicator_id"], rows["value"], strict=True)
                 ],
-                self.tr("field.note"): rows["note"],
-            }
+                self.tr("field.note"): rows["note"].tolist(),
+            },
+            index=rows["id"],
         )
-        shown.index = rows["id"]
         self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"),
                                       nowrap=(self.tr("field.date"), self.tr("field.value")))
+        more = total > len(rows)
+        count = self.tr("progress.list_count", shown=len(rows),
+                        total=analysis.format_number(total, self.lang))
+        self.list_count.value = f"<small>{esc(count)}</small>" if more else ""
+        self.more_button.layout.display = None if more else "none"
         self.picker.set_rows([
             (f"{i}: {analysis.format_date(day, self.lang)} · {names.get(ind, '')} · "
              f"{analysis.format_number(value, self.lang)}", int(i))
             for i, day, ind, value in zip(rows["id"], rows["date"], rows["indicator_id"],
                                           rows["value"], strict=True)
         ])
+
+    def _show_more(self) -> None:
+        self._length += LIST_LENGTH
+        self._show_list()
 
     def changed_indicators(self) -> set[int]:
         """Indicators whose measurements may have changed in the last action."""
@@ -303,20 +343,17 @@ class MeasurementForm(RecordForm):
 # ----- status lines and charts per indicator ---------------------------------------------
 
 
-def status_html(progress: pd.DataFrame, lang: str | None = None) -> str:
-    """One line per indicator: a coloured label (never colour alone) and the sentence."""
-    if progress.empty:
-        return f"<p><i>{esc(t('progress.no_indicators', lang))}</i></p>"
-    lines = []
-    for _, row in progress.iterrows():
-        colour = charts.STATUS_COLOURS[row["status"]]
-        ink = "#000" if colour in (charts.PURPLE, charts.ORANGE, charts.SKY) else "#fff"
-        badge = (f'<span style="display:inline-block;min-width:10.5em;text-align:center;'
-                 f'background:{colour};color:{ink};border-radius:4px;padding:1px 6px;'
-                 f'margin-right:8px;font-weight:bold">{esc(row["status_label"])}</span>')
-        lines.append(f'<div class="wb-status wb-status-{esc(row["status"])}" '
-                     f'style="margin:3px 0;line-height:1.5">{badge}{esc(row["sentence"])}</div>')
-    return "".join(lines)
+def status_line(progress: analysis.Progress, lang: str | None = None) -> str:
+    """One indicator's line: a coloured label (never colour alone) and the sentence."""
+    colour = charts.STATUS_COLOURS[progress.status]
+    ink = "#000" if colour in (charts.PURPLE, charts.ORANGE, charts.SKY) else "#fff"
+    badge = (f'<span style="display:inline-block;min-width:10.5em;text-align:center;'
+             f'background:{colour};color:{ink};border-radius:4px;padding:1px 6px;'
+             f'margin-right:8px;font-weight:bold">'
+             f'{esc(analysis.status_label(progress.status, lang))}</span>')
+    return (f'<div class="wb-status wb-status-{esc(progress.status)}" '
+            f'style="margin:3px 0;line-height:1.5">{badge}'
+            f'{esc(analysis.status_sentence(progress, lang))}</div>')
 
 
 class IndicatorCharts:
@@ -345,6 +382,7 @@ class IndicatorCharts:
         self.detail = chart_image()
         self.detail_picture = IndicatorPicture()
         self._panels: dict[int, tuple[IndicatorPicture, widgets.Image]] = {}
+        self._lines: dict[int, str] = {}
         self.chooser.observe(lambda _change: self._draw_detail(), names="value")
         self.widget = widgets.VBox([
             self.status_heading,
@@ -376,21 +414,23 @@ class IndicatorCharts:
         today = config.today()
         self.status_heading.value = heading(
             t("progress.status", self.lang, date=analysis.format_date(today, self.lang))).value
-        self.status.value = status_html(
-            analysis.progress_table(indicators, measurements, start, today, self.lang),
-            self.lang)
         ids = [int(i) for i in indicators["id"]]
         if list(self._panels) != ids:
             self._panels = {i: self._panels.get(i) or (IndicatorPicture(compact=True),
                                                        chart_image()) for i in ids}
             self.grid.children = tuple(image for _, image in self._panels.values())
         redraw = set(ids) if changed is None else set(changed) & set(ids)
+        lines = {i: self._lines[i] for i in ids if i in self._lines and i not in redraw}
         for (_, row) in indicators[indicators["id"].isin(redraw)].iterrows():
-            picture, image = self._panels[int(row["id"])]
-            png = picture.render(charts.indicator_view(row, measurements, start, today),
-                                 self.lang)
+            view = charts.indicator_view(row, measurements, start, today)
+            lines[view.progress.indicator_id] = status_line(view.progress, self.lang)
+            picture, image = self._panels[view.progress.indicator_id]
+            png = picture.render(view, self.lang)
             if png is not None:
                 image.value = png
+        self._lines = {i: lines[i] for i in ids}
+        self.status.value = "".join(self._lines.values()) or (
+            f"<p><i>{esc(t('progress.no_indicators', self.lang))}</i></p>")
         options = [(name, int(i)) for i, name in zip(indicators["id"], indicators["name"],
                                                      strict=True)]
         current = self.chooser.value
@@ -430,6 +470,10 @@ class ProgressReview:
         self.lang = self.form.lang
         self.charts = IndicatorCharts(self.session, self.lang)
         self.form.on_change(self._measured)
+        # The indicator about to be measured is shown full size while the form is filled
+        # in, so saving the measurement redraws only the data layer of its chart.
+        self.form.indicator.observe(lambda change: self.charts.show_indicator(change.new),
+                                    names="value")
         subscribe(self.form.refresh)
         self.widget = widgets.VBox([
             heading(self.form.tr("progress.form")),
@@ -507,5 +551,5 @@ def show_overview() -> None:
 
 __all__ = [
     "IndicatorCharts", "MeasurementForm", "OverviewCharts", "ProgressReview", "chart_image",
-    "figure_png", "show", "show_overview", "status_html", "store_changed", "subscribe",
+    "figure_png", "show", "show_overview", "status_line", "store_changed", "subscribe",
 ]
