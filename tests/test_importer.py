@@ -439,6 +439,23 @@ BAD_ROWS = csv_bytes(
 )
 
 
+def test_repeated_cells_are_judged_in_every_row():
+    source = xlsx_bytes([
+        ["Wat", "Naar wie", "Wanneer", "Prijs", "Status"],
+        ["A", "Ouders", "ooit", 1, "misschien"],
+        ["B", "Ouders", "ooit", True, "misschien"],
+        ["C", "Ouders", "2025-10-14", 1, "gepland"],
+    ])
+    with pytest.raises(ImportRefused) as refused:
+        parse_plan(source, filename="p.xlsx")
+    report = refused.value.report()
+    for row in (2, 3):
+        assert f"rij {row}, kolom Wanneer: 'ooit' is geen datum" in report
+        assert f"rij {row}, kolom Status: 'misschien' is geen status" in report
+    assert "rij 3, kolom Prijs: 'True' is geen bedrag" in report
+    assert "rij 2, kolom Prijs" not in report and "rij 4" not in report
+
+
 def test_every_problem_is_listed_with_row_and_column(store):
     with pytest.raises(ImportRefused) as refused:
         parse_plan(BAD_ROWS, filename="fout.csv")

@@ -44,9 +44,13 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import cellsafety
@@ -356,6 +360,8 @@ def is_blank(value: Any) -> bool:
 
 def cell_text(value: Any) -> str:
     """A cell as text: trimmed, a whole number without '.0', formula protection removed."""
+    if value.__class__ is str:
+        return cellsafety.restore(value.strip())
     if is_blank(value):
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -572,6 +578,20 @@ class _Table:
         index = self.columns.get(name)
         return cells[index] if index is not None and index < len(cells) else None
 
+    def picker(self, names: Sequence[str]) -> Callable[[list[Any]], tuple[Any, ...]]:
+        """A function giving a row's cells of ``names`` (at least two) in one go, like
+        :meth:`cell` does one by one: None for an absent column or a short row."""
+        width = max(self.columns.values(), default=-1) + 1
+        pick = itemgetter(*(self.columns.get(name, width) for name in names))
+        padding = [None] * (width + 1)
+
+        def picked(cells: list[Any]) -> tuple[Any, ...]:
+            row = list(cells[:width])
+            row += padding[len(row):]
+            return pick(row)
+
+        return picked
+
 
 HEADER_SEARCH_ROWS = 15
 
@@ -746,68 +766,102 @@ def _locate(sheets: list[Sheet]) -> dict[str, Any]:
     return found
 
 
+_ACTIVITY_CELLS = ("what", "responsible", "target_groups", "how", "methods", "channels",
+                   "context", "status", "when", "target_value", "price", "indicator")
+
+
 def _parse_activities(table: _Table, catalog: Catalog) -> tuple[list[ParsedActivity],
                                                                list[ImportProblem]]:
     parsed: list[ParsedActivity] = []
     problems: list[ImportProblem] = []
+    decimal = table.sheet.decimal
+    # Rows repeat the same few target groups, channels, contexts, dates and amounts:
+    # each distinct cell is interpreted once per file.
+    groups_of = _Memo(lambda raw: tuple(_listed(cell_text(raw), catalog.match_target_group)))
+    how_of = _Memo(lambda raw: tuple(map(tuple, _how(cell_text(raw), catalog))))
+    methods_of = _Memo(lambda raw: tuple(_listed(cell_text(raw), catalog.match_method)))
+    channels_of = _Memo(lambda raw: tuple(_listed(cell_text(raw), catalog.match_channel)))
+    context_of = _Memo(lambda raw: _chosen(cell_text(raw), _CONTEXTS, Context.BINNEN_SCHOOL))
+    status_of = _Memo(lambda raw: _chosen(cell_text(raw), _STATUSES, Status.GEPLAND))
+    date_of = _Memo(parse_date)
+    amount_of = _Memo(lambda raw: parse_amount(
+        cellsafety.restore(raw) if isinstance(raw, str) else raw, decimal))
+    cells_of = table.picker(_ACTIVITY_CELLS)
+
+    def column_of(field: str) -> str:
+        return _activity_column(table, field)
+
     for number, cells in table.body:
+        (what, responsible, groups, how, methods_cell, channels_cell, context_cell,
+         status_cell, when, target_value, price, indicator) = cells_of(cells)
         row_problems: list[ImportProblem] = []
 
         def place(name: str, key: str, number: int = number, sink: list = row_problems,
                   **params: Any) -> None:
             sink.append(ImportProblem(key, params, number, table.headings.get(name)))
 
+        how_methods, how_channels = how_of(how)
         data: dict[str, Any] = {
-            "what": cell_text(table.cell(cells, "what")),
-            "responsible": cell_text(table.cell(cells, "responsible")),
-            "target_groups": _listed(cell_text(table.cell(cells, "target_groups")),
-                                     catalog.match_target_group),
+            "what": cell_text(what),
+            "responsible": cell_text(responsible),
+            "target_groups": list(groups_of(groups)),
+            "methods": [*how_methods, *methods_of(methods_cell)],
+            "channels": [*how_channels, *channels_of(channels_cell)],
         }
-        methods, channels = _how(cell_text(table.cell(cells, "how")), catalog)
-        methods += _listed(cell_text(table.cell(cells, "methods")), catalog.match_method)
-        channels += _listed(cell_text(table.cell(cells, "channels")),
-                            catalog.match_channel)
-        data["methods"], data["channels"] = methods, channels
-
-        context = cell_text(table.cell(cells, "context"))
-        if not context:
-            data["context"] = Context.BINNEN_SCHOOL.value
-        elif (found := _choice(context, _CONTEXTS)) is None:
+        context, found = context_of(context_cell)
+        if found is None:
             place("context", "import.bad_context", value=context,
                   choices=_ChoiceList(Context, "context"))
         else:
             data["context"] = found
-        status = cell_text(table.cell(cells, "status"))
-        if not status:
-            data["status"] = Status.GEPLAND.value
-        elif (found := _choice(status, _STATUSES)) is None:
+        status, found = status_of(status_cell)
+        if found is None:
             place("status", "import.bad_status", value=status,
                   choices=_ChoiceList(Status, "status"))
         else:
             data["status"] = found
-        when = table.cell(cells, "when")
         try:
-            data["when"] = parse_date(when)
+            data["when"] = date_of(when)
         except (ValueError, OverflowError):
             place("when", "import.bad_date", value=cell_text(when))
-        for name in ("target_value", "price"):
-            raw = table.cell(cells, name)
+        for name, raw in (("target_value", target_value), ("price", price)):
             try:
-                data[name] = parse_amount(cellsafety.restore(raw) if isinstance(raw, str) else raw,
-                                          table.sheet.decimal)
+                data[name] = amount_of(raw)
             except ValueError:
                 place(name, "import.bad_amount", value=cell_text(raw))
-        indicator = cell_text(table.cell(cells, "indicator")) or None
 
-        activity = _validated(
-            Activity, data, row_problems, number,
-            lambda field: _activity_column(table, field),
-            catalog=catalog,
-        )
+        activity = _validated(Activity, data, row_problems, number, column_of, catalog=catalog)
         problems += row_problems
         if activity is not None and not row_problems:
-            parsed.append(ParsedActivity(number, indicator, activity))
+            parsed.append(ParsedActivity(number, cell_text(indicator) or None, activity))
     return parsed, problems
+
+
+def _chosen(text: str, choices: dict[str, str], default: Enum) -> tuple[str, str | None]:
+    """A cell's text and the choice it names (``default`` when empty, None when unknown)."""
+    return text, (_choice(text, choices) if text else default.value)
+
+
+class _Memo:
+    """``function`` of a cell value, worked out once per distinct value and type.
+
+    Rows that hold the same value share the result, so ``function`` returns values that
+    cannot change (tuples, dates, numbers). Errors are raised each time, not kept.
+    """
+
+    def __init__(self, function: Callable[[Any], Any]):
+        self.function = function
+        self.known: dict[tuple[type, Any], Any] = {}
+
+    def __call__(self, value: Any) -> Any:
+        key = (value.__class__, value)
+        try:
+            return self.known[key]
+        except KeyError:
+            result = self.known[key] = self.function(value)
+            return result
+        except TypeError:  # an unhashable value
+            return self.function(value)
 
 
 def _activity_column(table: _Table, field: str) -> str:
@@ -1139,51 +1193,74 @@ def plan_tables(
     """
     first = dict.fromkeys(TABLE_IDS, 1) | dict(first_ids or {})
     indicator_ids: dict[str, int] = {}
-    indicator_rows = []
+    indicators: list[Indicator] = []
     for indicator in [*parsed.indicators, *parsed.drafts]:
-        if _key(indicator.name) in indicator_ids:
-            continue
-        indicator_id = first["indicators"] + len(indicator_rows)
-        indicator_ids[_key(indicator.name)] = indicator_id
-        indicator_rows.append((indicator_id, plan_id,
-                               *(getattr(indicator, name) for name in Indicator.model_fields)))
-    indicators = pd.DataFrame(indicator_rows, columns=["id", "plan_id", *Indicator.model_fields])
-    indicators["deadline"] = pd.to_datetime(indicators["deadline"])
-    indicators["goal_id"] = indicators["goal_id"].astype("Int64")
+        if _key(indicator.name) not in indicator_ids:
+            indicator_ids[_key(indicator.name)] = first["indicators"] + len(indicators)
+            indicators.append(indicator)
+    columns = _columns(indicators, Indicator.model_fields)
+    indicator_frame = _frame({
+        "id": list(indicator_ids.values()),
+        "plan_id": [plan_id] * len(indicators),
+        **columns,
+        "deadline": pd.to_datetime(columns["deadline"]),
+        "goal_id": pd.array(columns["goal_id"], dtype="Int64"),
+    })
 
-    lists = ("target_groups", "methods", "channels")
-    names = ["id", "plan_id", *Activity.model_fields, "version", "deleted"]
-    numbered = sorted(enumerate(parsed.activities), key=lambda item: item[1].activity.when)
-    rows = []
-    for number, row in numbered:
-        values = dict(row.activity)
-        values["indicator_id"] = indicator_ids[_key(row.indicator)] if row.indicator else None
-        rows.append((first["activities"] + number, plan_id,
-                     *(values[name] for name in Activity.model_fields), 1, False))
-    activities = pd.DataFrame(rows, columns=names)
-    activities["when"] = pd.to_datetime(list(activities["when"]))
-    for column in lists:
-        activities[column] = [tuple(value) for value in activities[column].tolist()]
-    activities["indicator_id"] = activities["indicator_id"].astype("Int64")
-    activities["deleted"] = activities["deleted"].astype(bool)
+    order = sorted(range(len(parsed.activities)),
+                   key=lambda number: parsed.activities[number].activity.when)
+    rows = [parsed.activities[number] for number in order]
+    columns = _columns([row.activity for row in rows], Activity.model_fields)
+    activities = _frame({
+        "id": [first["activities"] + number for number in order],
+        "plan_id": [plan_id] * len(rows),
+        **columns,
+        "when": pd.to_datetime(columns["when"]),
+        "indicator_id": pd.array(
+            [indicator_ids[_key(row.indicator)] if row.indicator else None for row in rows],
+            dtype="Int64"),
+        "version": [1] * len(rows),
+        "deleted": [False] * len(rows),
+    })
 
-    numbered_measurements = sorted(enumerate(parsed.measurements),
-                                   key=lambda item: item[1].measurement.date)
-    measurements = pd.DataFrame(
-        [
-            (first["measurements"] + number, plan_id, indicator_ids[_key(row.indicator)],
-             *(getattr(row.measurement, name) for name in list(Measurement.model_fields)[1:]))
-            for number, row in numbered_measurements
-        ],
-        columns=["id", "plan_id", *Measurement.model_fields],
-    )
-    measurements["date"] = pd.to_datetime(measurements["date"])
+    order = sorted(range(len(parsed.measurements)),
+                   key=lambda number: parsed.measurements[number].measurement.date)
+    taken = [parsed.measurements[number] for number in order]
+    columns = _columns([row.measurement for row in taken], Measurement.model_fields)
+    measurements = _frame({
+        "id": [first["measurements"] + number for number in order],
+        "plan_id": [plan_id] * len(taken),
+        **columns,
+        "indicator_id": [indicator_ids[_key(row.indicator)] for row in taken],
+        "date": pd.to_datetime(columns["date"]),
+    })
     return {
-        "goals": pd.DataFrame([], columns=["id", "plan_id", *Goal.model_fields]),
-        "indicators": indicators,
+        "goals": _empty("id", "plan_id", *Goal.model_fields),
+        "indicators": indicator_frame,
         "activities": activities,
-        "target_groups": pd.DataFrame(
-            [], columns=["group", "scope", "level", "methods", "channels"]),
-        "attention": pd.DataFrame([], columns=list(AttentionCheck.model_fields)),
+        "target_groups": _empty("group", "scope", "level", "methods", "channels"),
+        "attention": _empty(*AttentionCheck.model_fields),
         "measurements": measurements,
     }
+
+
+def _frame(columns: dict[str, Any]) -> pd.DataFrame:
+    """A frame of ``columns``; an empty list makes a column of objects, as in a store's
+    empty table."""
+    empty = np.array([], dtype=object)
+    return pd.DataFrame({name: empty if isinstance(values, list) and not values else values
+                         for name, values in columns.items()})
+
+
+def _columns(records: Sequence[Any], names: Iterable[str]) -> dict[str, list[Any]]:
+    return {name: [getattr(record, name) for record in records] for name in names}
+
+
+@cache
+def _empty_frame(names: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame([], columns=list(names))
+
+
+def _empty(*names: str) -> pd.DataFrame:
+    """An empty frame with ``names`` as its columns, as a store gives for an empty table."""
+    return _empty_frame(names).copy()
