@@ -713,11 +713,12 @@ class RecordForm(Form):
             done = self.stored(lambda: self.update(editing, record))
         if not done:
             return False
-        self.reset()
-        key = "forms.saved" if editing is None else "forms.updated"
-        self.feedback.success(self.tr(key, what=self.describe(editing, record)))
-        self.refresh()
-        self.changed()
+        with self.session.store.snapshot():  # the views below read the write once
+            self.reset()
+            key = "forms.saved" if editing is None else "forms.updated"
+            self.feedback.success(self.tr(key, what=self.describe(editing, record)))
+            self.refresh()
+            self.changed()
         return True
 
     def reset(self) -> None:

@@ -262,6 +262,10 @@ class MeasurementForm(RecordForm):
         ) + "</small>"
 
     def refresh(self) -> None:
+        with self.session.store.snapshot():  # one revision check for all reads
+            self._refresh()
+
+    def _refresh(self) -> None:
         indicators = self._indicators()
         names = dict(zip(indicators["id"], indicators["name"], strict=True))
         units = dict(zip(indicators["id"], indicators["unit"], strict=True))
@@ -283,11 +287,11 @@ class MeasurementForm(RecordForm):
             indicators = self._indicators()
             names = dict(zip(indicators["id"], indicators["name"], strict=True))
             units = dict(zip(indicators["id"], indicators["unit"], strict=True))
-        rows = self._measurements()
+        rows = self._measurements()  # by date and id: the newest are the last rows
         if self.indicator.value:
             rows = rows[rows["indicator_id"] == self.indicator.value]
         total = len(rows)
-        rows = rows.sort_values(["date", "id"], ascending=False, kind="stable").head(self._length)
+        rows = rows.tail(self._length).iloc[::-1]
         shown = pd.DataFrame(
             {
                 self.tr("field.date"): [analysis.format_date(day, self.lang)
@@ -421,8 +425,9 @@ class IndicatorCharts:
             self.grid.children = tuple(image for _, image in self._panels.values())
         redraw = set(ids) if changed is None else set(changed) & set(ids)
         lines = {i: self._lines[i] for i in ids if i in self._lines and i not in redraw}
+        views = {}
         for (_, row) in indicators[indicators["id"].isin(redraw)].iterrows():
-            view = charts.indicator_view(row, measurements, start, today)
+            view = views[int(row["id"])] = charts.indicator_view(row, measurements, start, today)
             lines[view.progress.indicator_id] = status_line(view.progress, self.lang)
             picture, image = self._panels[view.progress.indicator_id]
             png = picture.render(view, self.lang)
@@ -440,22 +445,23 @@ class IndicatorCharts:
         if self.chooser.value != wanted:
             self.chooser.value = wanted  # draws through the observer
         elif wanted in redraw or not ids:
-            self._draw_detail()
+            self._draw_detail(views.get(wanted))
 
     def show_indicator(self, indicator_id: int) -> None:
         """Show ``indicator_id`` full size (e.g. the one just measured)."""
         if indicator_id in self._panels:
             self.chooser.value = indicator_id
 
-    def _draw_detail(self) -> None:
-        indicators, measurements, start = self.tables()
-        found = indicators[indicators["id"] == self.chooser.value]
-        if found.empty:
-            self.detail.value = b""
-            self.detail.layout.display = "none"
-            return
+    def _draw_detail(self, view: charts.IndicatorView | None = None) -> None:
+        if view is None:
+            indicators, measurements, start = self.tables()
+            found = indicators[indicators["id"] == self.chooser.value]
+            if found.empty:
+                self.detail.value = b""
+                self.detail.layout.display = "none"
+                return
+            view = charts.indicator_view(found.iloc[0], measurements, start, config.today())
         self.detail.layout.display = None
-        view = charts.indicator_view(found.iloc[0], measurements, start, config.today())
         png = self.detail_picture.render(view, self.lang)
         if png is not None:
             self.detail.value = png
