@@ -195,3 +195,31 @@ def test_team_frames_built_from_records_equal_a_stores(demo_store):
                                           obj=f"{mine.team}: {key}")
     assert len(direct[3].tables["measurements"]) == 26
     assert direct[5].tables["activities"]["target_value"].isna().tolist() == [False, True, True]
+
+
+def test_combined_activities_equal_each_teams_planning_table(demo_store, teams):
+    plan_id = demo_store.current_plan_id()
+    demo_store.delete_activity(int(demo_store.activities(plan_id)["id"].iloc[0]))
+    everyone = teams + fac.teams_from_store(demo_store)  # ids repeat between the sources
+    for lang in ("nl", "en"):
+        frames = []
+        for team in everyone:
+            table = team.data().planning(lang)
+            table.insert(0, "Team", team.team)
+            frames.append(table)
+        expected = pd.concat(frames, ignore_index=True)
+        pd.testing.assert_frame_equal(fac.combined_activities(everyone, lang=lang), expected,
+                                      check_exact=True)
+    assert fac.combined_activities(everyone)["Indicator"].ne("").sum() > 10
+
+
+def test_live_activities_follow_the_frame_and_are_the_callers_own(teams):
+    team = teams[0]
+    live = team.live_activities()
+    live.loc[live.index[0], "what"] = "veranderd"
+    assert "veranderd" not in set(team.live_activities()["what"])
+    activities = team.tables["activities"]
+    team.tables["activities"] = activities.assign(status="geannuleerd")
+    assert team.live_activities().empty
+    team.tables["activities"] = activities
+    assert len(team.live_activities()) == 7

@@ -28,11 +28,13 @@ no cell. "Gemeten" of an indicator is the sum of its measurements up to today (k
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import config
@@ -110,17 +112,22 @@ class TeamPlan:
     source: str
     plan: Plan
     tables: dict[str, pd.DataFrame]
+    _live: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def data(self, catalog: Catalog | None = None) -> PlanData:
         """The plan as :mod:`workbook.export` takes it (for a team's own export)."""
         return PlanData(self.plan, self.tables, catalog or load_catalog())
 
     def live_activities(self) -> pd.DataFrame:
+        """The activities that count: not deleted, not cancelled (worked out once per
+        activities frame; every frame of the overview asks for them)."""
         activities = self.tables["activities"]
-        keep = activities["status"] != Status.GEANNULEERD.value
-        if "deleted" in activities:
-            keep &= ~activities["deleted"].astype(bool)
-        return activities[keep]
+        if self._live.get("of") is not activities:
+            keep = activities["status"] != Status.GEANNULEERD.value
+            if "deleted" in activities:
+                keep &= ~activities["deleted"].astype(bool)
+            self._live.update(of=activities, live=activities if keep.all() else activities[keep])
+        return self._live["live"].copy(deep=False)
 
 
 # ----- gathering ----------------------------------------------------------------------
@@ -247,18 +254,44 @@ def _team_heading(lang: str | None) -> str:
 
 def combined_activities(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
                         lang: str | None = None) -> pd.DataFrame:
-    """Every team's planning table below each other, with a Team column in front."""
-    from .tables import planning_columns
+    """Every team's planning table below each other, with a Team column in front.
+
+    One planning table is made for all teams together (a table per team cost 30 times
+    its fixed pandas overhead): activities and indicators are numbered anew so that ids
+    stay unique across teams, and each row's id then tells its team.
+    """
+    from .tables import planning_columns, planning_table
 
     catalog = catalog or load_catalog()
-    frames = []
-    for team in teams:
-        table = team.data(catalog).planning(lang)
-        table.insert(0, _team_heading(lang), team.team)
-        frames.append(table)
-    if not frames:
+    if not teams:
         return pd.DataFrame(columns=[_team_heading(lang), *planning_columns(lang)])
-    return pd.concat(frames, ignore_index=True)
+    activities, indicators = [], []
+    first_activity = first_indicator = 0
+    for team in teams:
+        known = team.tables["indicators"]
+        renumbered = dict(zip(known["id"].tolist(),
+                              range(first_indicator, first_indicator + len(known)), strict=True))
+        indicators.append(pd.DataFrame({"id": list(renumbered.values()),
+                                        "name": known["name"].tolist()}))
+        own = team.tables["activities"]
+        activities.append(own.assign(
+            id=range(first_activity, first_activity + len(own)),
+            indicator_id=pd.array([None if missing else renumbered.get(value)
+                                   for value, missing in zip(own["indicator_id"].tolist(),
+                                                             own["indicator_id"].isna().tolist(),
+                                                             strict=True)], dtype="Int64"),
+            deleted=own["deleted"].astype(bool) if "deleted" in own else False,
+        ))
+        first_indicator += len(known)
+        first_activity += len(own)
+    table = planning_table(pd.concat(activities, ignore_index=True),
+                           pd.concat(indicators, ignore_index=True), catalog, lang)
+    team_of = np.repeat(np.arange(len(teams)), [len(frame) for frame in activities])
+    positions = team_of[table.index.to_numpy()]
+    order = np.argsort(positions, kind="stable")
+    table = table.iloc[order].reset_index(drop=True)
+    table.insert(0, _team_heading(lang), [teams[k].team for k in positions[order]])
+    return table
 
 
 def activities_per_team(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.DataFrame:
@@ -302,25 +335,31 @@ def totals_per_context(teams: Sequence[TeamPlan], lang: str | None = None,
     """Activities (``measure="count"``) or cost (``"cost"``) per context and team."""
     counts: dict[str, dict[str, float]] = {}
     for team in teams:
-        for row in team.live_activities().itertuples(index=False):
-            value = float(row.price) if measure == "cost" else 1
-            cell = counts.setdefault(row.context, {})
+        live = team.live_activities()
+        for context, price in zip(live["context"].tolist(), live["price"].tolist(), strict=True):
+            value = float(price) if measure == "cost" else 1
+            cell = counts.setdefault(context, {})
             cell[team.team] = cell.get(team.team, 0) + value
     order = [c.value for c in Context]
     labels = {c: t(f"context.{c}", lang) for c in order}
     return _per_team(counts, order, teams, t("field.context", lang), lang, labels)
 
 
-def _tags(team: TeamPlan, catalog: Catalog) -> dict[str, tuple[str, str]]:
+def _tags(team: TeamPlan, catalog_tags: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     """(scope, tier) per target group: the catalog's, and the team's own tagged groups."""
-    tags = {key: (group.scope, group.level) for key, group in catalog.target_groups.items()}
+    tags = dict(catalog_tags)
     own = team.tables.get("target_groups")
-    if own is not None:
+    if own is not None and len(own):
         for row in own.itertuples(index=False):
             if row.scope in {s.value for s in Scope} and row.level in {x.value for x in Tier}:
                 tags.setdefault(row.group, (row.scope, row.level))
                 tags.setdefault(normalize(row.group), (row.scope, row.level))
     return tags
+
+
+def _tally(lists: pd.Series) -> Counter[tuple[str, ...]]:
+    """How many rows hold each list of values (rows repeat the same few lists)."""
+    return Counter(map(tuple, lists.tolist()))
 
 
 def _cells() -> list[tuple[str, str]]:
@@ -334,14 +373,16 @@ def _cell_label(cell: tuple[str, str], lang: str | None) -> str:
 
 def _level_counts(teams: Sequence[TeamPlan], catalog: Catalog) -> dict[str, dict[str, float]]:
     counts: dict[str, dict[str, float]] = {}
+    catalog_tags = {key: (group.scope, group.level)
+                    for key, group in catalog.target_groups.items()}
     for team in teams:
-        tags = _tags(team, catalog)
-        for groups in team.live_activities()["target_groups"]:
+        tags = _tags(team, catalog_tags)
+        for groups, times in _tally(team.live_activities()["target_groups"]).items():
             reached = {tags.get(g) or tags.get(normalize(g)) for g in groups} - {None}
             for cell in reached:
                 key = "|".join(cell)
                 counts.setdefault(key, {})
-                counts[key][team.team] = counts[key].get(team.team, 0) + 1
+                counts[key][team.team] = counts[key].get(team.team, 0) + times
     return counts
 
 
@@ -361,10 +402,10 @@ def totals_per_channel(teams: Sequence[TeamPlan], catalog: Catalog | None = None
     catalog = catalog or load_catalog()
     counts: dict[str, dict[str, float]] = {}
     for team in teams:
-        for channels in team.live_activities()["channels"]:
-            for channel in tuple(channels) or ("",):
+        for channels, times in _tally(team.live_activities()["channels"]).items():
+            for channel in channels or ("",):
                 cell = counts.setdefault(channel, {})
-                cell[team.team] = cell.get(team.team, 0) + 1
+                cell[team.team] = cell.get(team.team, 0) + times
     totals = {key: sum(values.values()) for key, values in counts.items()}
     order = sorted(counts, key=lambda key: (-totals[key], key == "", key))
     labels = {key: catalog.label_of(key, lang) for key in order if key}
@@ -382,11 +423,12 @@ def coverage_gaps(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
     catalog = catalog or load_catalog()
     levels = totals_per_level(teams, catalog, lang)
     mandatory: dict[str, dict[str, float]] = {}
+    channels = [_tally(team.live_activities()["channels"]) for team in teams]
     for channel in catalog.mandatory_channels():
         label = t("facilitator.mandatory", lang, name=channel.label(lang))
         mandatory[label] = {
-            team.team: sum(channel.id in tuple(c) for c in team.live_activities()["channels"])
-            for team in teams
+            team.team: sum(times for cell, times in tally.items() if channel.id in cell)
+            for team, tally in zip(teams, channels, strict=True)
         }
     extra = _per_team(mandatory, list(mandatory), teams, levels.index.name, lang, {})
     frame = pd.concat([levels, extra])
@@ -400,10 +442,16 @@ def coverage_gaps(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
     return frame
 
 
-def _measured(indicator: Any, measurements: pd.DataFrame, today: Any) -> float | None:
-    own = measurements[measurements["indicator_id"] == indicator.id]
-    own = own[pd.to_datetime(own["date"]) <= pd.Timestamp(today)]
-    if own.empty:
+def _measurements_until(measurements: pd.DataFrame, today: Any) -> dict[Any, pd.DataFrame]:
+    """Per indicator id, its measurements up to ``today`` (in the frame's order)."""
+    if measurements.empty:
+        return {}
+    seen = measurements[pd.to_datetime(measurements["date"]) <= pd.Timestamp(today)]
+    return dict(list(seen.groupby("indicator_id", sort=False)))
+
+
+def _measured(indicator: Any, own: pd.DataFrame | None) -> float | None:
+    if own is None or own.empty:
         return None
     if indicator.kind == "stand":
         return float(own.sort_values("date", kind="stable")["value"].iloc[-1])
@@ -415,9 +463,9 @@ def all_indicators(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.Dat
     today = config.today()
     rows = []
     for team in teams:
-        measurements = team.tables["measurements"]
+        measurements = _measurements_until(team.tables["measurements"], today)
         for indicator in team.tables["indicators"].itertuples(index=False):
-            measured = _measured(indicator, measurements, today)
+            measured = _measured(indicator, measurements.get(indicator.id))
             share = None
             if measured is not None and indicator.target:
                 share = round(100 * measured / float(indicator.target))
