@@ -201,14 +201,21 @@ def test_measurement_changes_status_and_chart(browser, app_environment):
         status.wait_for(timeout=PAGE_TIMEOUT)
         before = status.inner_text()
         assert "achter op schema" in before
-        grid = page.locator(
-            ".widget-html:has(h4:text-is('Alle indicatoren in één oogopslag')) + * img").first
+        panels = page.locator(".wb-indicator-grid img.wb-chart")
+        assert panels.count() == 8  # one per demo indicator
+        grid = page.locator(".wb-indicator-grid img.wb-indicator-3")  # Gedeelde CLIL-…
         detail = page.locator(
             ".widget-html:has(h4:text-is('Eén indicator in het groot')) ~ img.widget-image").first
         grid_before = grid.get_attribute("src")
-        detail_before = detail.get_attribute("src")
 
         choose(field(page, "dropdown", "Indicator", "select"), indicator)
+        # the indicator to measure is shown full size before anything is saved
+        chooser = page.locator(".widget-html:has(h4:text-is('Eén indicator in het groot')) ~ "
+                               ".widget-dropdown select").first
+        page.wait_for_function("e => e.options[e.selectedIndex].text.includes('CLIL-les')",
+                               arg=chooser.element_handle(), timeout=20_000)
+        page.wait_for_timeout(300)
+        detail_before = detail.get_attribute("src")
         field(page, "datepicker", "Datum", "input[type=date]").fill("2026-03-10")
         field(page, "text", "Waarde", "input").fill("9")
         field(page, "text", "Opmerking", "input").fill("Lespakketten op KlasCement (browsertest)")
@@ -220,16 +227,15 @@ def test_measurement_changes_status_and_chart(browser, app_environment):
             arg=[indicator, before], timeout=20_000)
         after = status.inner_text()
         assert "12 van 12" in after and "behaald" in after, after
-        # the charts are drawn again: the overview of all indicators and this one full size
+        # the charts are drawn again: its panel in the grid and the full-size chart
         for image, old in ((grid, grid_before), (detail, detail_before)):
             page.wait_for_function("([e, old]) => e.getAttribute('src') !== old",
                                    arg=[image.element_handle(), old], timeout=20_000)
-        chooser = page.locator(".widget-html:has(h4:text-is('Eén indicator in het groot')) ~ "
-                               ".widget-dropdown select").first
         assert chooser.evaluate("e => e.options[e.selectedIndex].text").replace(
             "\xa0", " ") == indicator
         page.wait_for_timeout(300)  # the new picture is decoded
         screenshot(page, "app-progress-status", status)
+        screenshot(page, "app-progress-grid", page.locator(".wb-indicator-grid"))
         screenshot(page, "app-progress-chart", detail)
         context.close()
 

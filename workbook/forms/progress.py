@@ -380,6 +380,7 @@ class IndicatorCharts:
         self.grid = widgets.GridBox(layout=widgets.Layout(
             grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))",
             grid_gap="6px 10px", width="100%", max_width="1400px"))
+        self.grid.add_class("wb-indicator-grid")
         self.chooser = widgets.Dropdown(description=t("field.indicator_id", self.lang),
                                         options=[], style=LABEL_STYLE,
                                         layout=widgets.Layout(width="80%"))
@@ -420,8 +421,7 @@ class IndicatorCharts:
             t("progress.status", self.lang, date=analysis.format_date(today, self.lang))).value
         ids = [int(i) for i in indicators["id"]]
         if list(self._panels) != ids:
-            self._panels = {i: self._panels.get(i) or (IndicatorPicture(compact=True),
-                                                       chart_image()) for i in ids}
+            self._panels = {i: self._panels.get(i) or self._new_panel(i) for i in ids}
             self.grid.children = tuple(image for _, image in self._panels.values())
         redraw = set(ids) if changed is None else set(changed) & set(ids)
         lines = {i: self._lines[i] for i in ids if i in self._lines and i not in redraw}
@@ -446,6 +446,12 @@ class IndicatorCharts:
             self.chooser.value = wanted  # draws through the observer
         elif wanted in redraw or not ids:
             self._draw_detail(views.get(wanted))
+
+    @staticmethod
+    def _new_panel(indicator_id: int) -> tuple[IndicatorPicture, widgets.Image]:
+        image = chart_image()
+        image.add_class(f"wb-indicator-{indicator_id}")
+        return IndicatorPicture(compact=True), image
 
     def show_indicator(self, indicator_id: int) -> None:
         """Show ``indicator_id`` full size (e.g. the one just measured)."""
