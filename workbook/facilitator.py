@@ -450,10 +450,10 @@ def _measurements_until(measurements: pd.DataFrame, today: Any) -> dict[Any, pd.
     return dict(list(seen.groupby("indicator_id", sort=False)))
 
 
-def _measured(indicator: Any, own: pd.DataFrame | None) -> float | None:
+def _measured(kind: str, own: pd.DataFrame | None) -> float | None:
     if own is None or own.empty:
         return None
-    if indicator.kind == "stand":
+    if kind == "stand":
         return float(own.sort_values("date", kind="stable")["value"].iloc[-1])
     return float(own["value"].sum())
 
@@ -464,14 +464,18 @@ def all_indicators(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.Dat
     rows = []
     for team in teams:
         measurements = _measurements_until(team.tables["measurements"], today)
-        for indicator in team.tables["indicators"].itertuples(index=False):
-            measured = _measured(indicator, measurements.get(indicator.id))
+        indicators = team.tables["indicators"]
+        for indicator_id, name, unit, target, deadline, kind in zip(
+            *(indicators[column].tolist()
+              for column in ("id", "name", "unit", "target", "deadline", "kind")),
+            strict=True,
+        ):
+            measured = _measured(kind, measurements.get(indicator_id))
             share = None
-            if measured is not None and indicator.target:
-                share = round(100 * measured / float(indicator.target))
-            rows.append([team.team, indicator.name, indicator.unit, float(indicator.target),
-                         pd.Timestamp(indicator.deadline), t(f"kind.{indicator.kind}", lang),
-                         measured, share])
+            if measured is not None and target:
+                share = round(100 * measured / float(target))
+            rows.append([team.team, name, unit, float(target), pd.Timestamp(deadline),
+                         t(f"kind.{kind}", lang), measured, share])
     columns = [_team_heading(lang), t("field.name", lang), t("field.unit", lang),
                t("field.target", lang), t("field.deadline", lang), t("field.kind", lang),
                t("facilitator.measured", lang), t("facilitator.share", lang)]

@@ -398,6 +398,9 @@ def parse_date(value: Any) -> date | None:
 
 
 _CURRENCY = re.compile(r"(€|eur(?:o|os)?\b|\$)", re.IGNORECASE)
+_SPACING = re.compile(r"[\s']")
+_NUMBER = re.compile(r"[+-]?[\d.,]*\d[\d.,]*")
+_THREE_DIGITS_AFTER = {sep: re.compile(rf"\{sep}\d{{3}}$") for sep in ",."}
 
 
 def parse_amount(value: Any, decimal: str | None = None) -> float | None:
@@ -415,10 +418,10 @@ def parse_amount(value: Any, decimal: str | None = None) -> float | None:
     if isinstance(value, (int, float)):
         return float(value)
     text = _CURRENCY.sub("", unicodedata.normalize("NFKC", str(value)))
-    text = re.sub(r"[\s']", "", text).strip()
+    text = _SPACING.sub("", text).strip()
     if text in ("-", "–", "—"):
         return 0.0
-    if not re.fullmatch(r"[+-]?[\d.,]*\d[\d.,]*", text):
+    if not _NUMBER.fullmatch(text):
         raise ValueError(str(value))
     if "," in text and "." in text:
         mark = "," if text.rfind(",") > text.rfind(".") else "."
@@ -426,7 +429,7 @@ def parse_amount(value: Any, decimal: str | None = None) -> float | None:
         sep = "," if "," in text else "."
         if text.count(sep) > 1:
             mark = "," if sep == "." else "."  # repeated: it groups thousands
-        elif re.search(rf"\{sep}\d{{3}}$", text) and (decimal or ",") != sep:
+        elif _THREE_DIGITS_AFTER[sep].search(text) and (decimal or ",") != sep:
             mark = "," if sep == "." else "."  # "1.250" with a decimal comma: thousands
         else:
             mark = sep
