@@ -7,6 +7,8 @@ import contextlib
 import multiprocessing
 import os
 import sqlite3
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -395,3 +397,71 @@ def test_the_incremental_read_of_measurements_equals_a_full_read(store: Store):
         cached = store.measurements(plan_id)
         pd.testing.assert_frame_equal(cached, Store(store.url).measurements(plan_id))
     assert reads.count(True) > 20 and reads.count(False) > 10  # both paths ran
+
+
+@pytest.mark.parametrize("url", [
+    "sqlite:///werkboek.sqlite",
+    "sqlite:////tmp/een map/werkboek.sqlite",
+    "sqlite+pysqlite:///data/werkboek.sqlite",
+    "sqlite:///een%20map/werkboek.sqlite",
+    "sqlite:///werkboek.sqlite?timeout=5",
+    "sqlite:///:memory:",
+    "sqlite://",
+    "postgresql://werkboek:geheim@localhost/werkboek",
+])
+def test_a_store_url_names_the_file_sqlalchemy_opens(url: str):
+    import sqlalchemy as sa
+
+    from workbook import store as store_module
+
+    parsed = sa.engine.make_url(url)
+    expected = (Path(parsed.database) if parsed.get_backend_name() == "sqlite"
+                and parsed.database not in (None, "", ":memory:") else None)
+    assert store_module._sqlite_path(url) == expected
+    assert store_module._plain_sqlite_file(url) in (None, expected)
+
+
+def test_a_store_file_reads_the_same_through_sqlite3_and_sqlalchemy(demo_store: Store):
+    """A plain SQLite URL is read with sqlite3; the same file through a URL with a driver
+    option is read with SQLAlchemy: every read gives the same frames and records."""
+    plan_id = demo_store.current_plan_id()
+    first, second = demo_store.activities(plan_id)["id"].iloc[:2].tolist()
+    demo_store.update_activity(first, activity(what="Gewijzigd", target_value=5))
+    demo_store.delete_activity(second)
+    demo_store.delete_measurement(int(demo_store.measurements(plan_id)["id"].iloc[0]))
+    demo_store.set_attention(plan_id, validate(AttentionCheck, {"point": "privacy", "done": False}))
+    empty_id = demo_store.add_plan(validate(Plan, {"name": "Zonder periode"}))
+    through_sqlalchemy = Store(f"{demo_store.url}?timeout=30")
+    assert through_sqlalchemy.path == demo_store.path
+
+    def reads(store: Store) -> list:
+        return [
+            *(store.plan_tables(plan) for plan in (plan_id, empty_id)),
+            store.activities(plan_id, include_deleted=True), store.plans(),
+            store.plan(plan_id), store.plan(empty_id), store.activity_history(first),
+            store.ids(plan_id), store.revisions(), store.is_empty(), store.current_plan_id(),
+            store.setting("current_plan"), store.schema_version(), store.integrity(),
+        ]
+
+    for ours, theirs in zip(reads(demo_store), reads(through_sqlalchemy), strict=True):
+        if isinstance(ours, dict) and all(isinstance(v, pd.DataFrame) for v in ours.values()):
+            for name in ours:
+                pd.testing.assert_frame_equal(ours[name], theirs[name], check_exact=True)
+        elif isinstance(ours, pd.DataFrame):
+            pd.testing.assert_frame_equal(ours, theirs, check_exact=True)
+        else:
+            assert ours == theirs
+
+
+def test_reading_a_store_file_leaves_sqlalchemy_unloaded_until_a_write(demo_store: Store):
+    code = (
+        "import sys\n"
+        "from workbook.store import open_store\n"
+        "store = open_store()\n"
+        "plan_id = store.current_plan_id()\n"
+        "store.plan_tables(plan_id), store.plan(plan_id), store.plans(), store.setting('lang')\n"
+        "assert 'sqlalchemy' not in sys.modules, 'read'\n"
+        "store.set_setting('lang', 'en')\n"
+        "assert 'sqlalchemy' in sys.modules and store.setting('lang') == 'en'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env=dict(os.environ))

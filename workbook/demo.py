@@ -135,5 +135,5 @@ def make_demo_folder(folder: Path) -> Path:
     try:
         load_demo(store)
     finally:
-        store.engine.dispose()
+        store.close()
     return path

@@ -7,16 +7,19 @@ the store's write transaction, after :class:`~workbook.store.Store` made a backu
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
-from .schema import SCHEMA_VERSION
+#: Counts layout changes of the store (:mod:`workbook.schema`).
+SCHEMA_VERSION = 3
 
 
 def _v1_to_v2(conn: sa.Connection) -> None:
     """Version 1 treated every indicator as a sum of its measurements; version 2 adds readings."""
-    conn.execute(
-        sa.text("ALTER TABLE indicators ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'cumulatief'")
+    conn.exec_driver_sql(
+        "ALTER TABLE indicators ADD COLUMN kind VARCHAR(16) NOT NULL DEFAULT 'cumulatief'"
     )
 
 

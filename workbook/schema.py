@@ -1,9 +1,9 @@
 """The store's tables in SQLAlchemy Core, portable between SQLite and PostgreSQL.
 
-``SCHEMA_VERSION`` counts layout changes; :mod:`workbook.migrations` brings an older
-store up to it. Every write counts up the
-revision of the tables it touched, so a reader can keep what it read until it changes.
-Rows that people delete keep living with ``deleted_at`` set, so
+``SCHEMA_VERSION`` counts layout changes; :mod:`workbook.migrations`, where it is kept
+(without SQLAlchemy, for the store's check on opening), brings an older store up to it.
+Every write counts up the revision of the tables it touched, so a reader can keep what it
+read until it changes. Rows that people delete keep living with ``deleted_at`` set, so
 nothing entered is ever lost and a deleted planning row can be restored.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 3
+from .migrations import SCHEMA_VERSION as SCHEMA_VERSION
 
 metadata = sa.MetaData()
 
