@@ -12,7 +12,9 @@ import pytest
 from openpyxl import Workbook
 
 from workbook.importer import (
+    _REFUSED,
     ImportRefused,
+    _each_distinct,
     heading_key,
     import_plan,
     new_plan,
@@ -454,6 +456,23 @@ def test_repeated_cells_are_judged_in_every_row():
         assert f"rij {row}, kolom Status: 'misschien' is geen status" in report
     assert "rij 3, kolom Prijs: 'True' is geen bedrag" in report
     assert "rij 2, kolom Prijs" not in report and "rij 4" not in report
+
+
+def test_each_distinct_cell_is_interpreted_once():
+    seen = []
+
+    def interpret(cell):
+        seen.append(cell)
+        if cell == "x":
+            raise ValueError(cell)
+        return cell
+
+    cells = ["a", 1, "a", True, 1.0, "x", None, 1, "x"]
+    found = _each_distinct(cells, interpret, (ValueError,))
+    assert found == ["a", 1, "a", True, 1.0, _REFUSED, None, 1, _REFUSED]
+    assert [type(v) for v in found[1:5]] == [int, str, bool, float]
+    assert seen == ["a", 1, True, 1.0, "x", None]
+    assert _each_distinct([["a"], ["a"]], tuple) == [("a",), ("a",)]  # unhashable: one by one
 
 
 def test_every_problem_is_listed_with_row_and_column(store):

@@ -46,7 +46,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from functools import cache
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -581,19 +580,12 @@ class _Table:
         index = self.columns.get(name)
         return cells[index] if index is not None and index < len(cells) else None
 
-    def picker(self, names: Sequence[str]) -> Callable[[list[Any]], tuple[Any, ...]]:
-        """A function giving a row's cells of ``names`` (at least two) in one go, like
-        :meth:`cell` does one by one: None for an absent column or a short row."""
-        width = max(self.columns.values(), default=-1) + 1
-        pick = itemgetter(*(self.columns.get(name, width) for name in names))
-        padding = [None] * (width + 1)
-
-        def picked(cells: list[Any]) -> tuple[Any, ...]:
-            row = list(cells[:width])
-            row += padding[len(row):]
-            return pick(row)
-
-        return picked
+    def column(self, name: str) -> list[Any]:
+        """The body's cells of column ``name``, row by row, like :meth:`cell` gives them."""
+        index = self.columns.get(name)
+        if index is None:
+            return [None] * len(self.body)
+        return [cells[index] if index < len(cells) else None for _, cells in self.body]
 
 
 HEADER_SEARCH_ROWS = 15
@@ -769,74 +761,80 @@ def _locate(sheets: list[Sheet]) -> dict[str, Any]:
     return found
 
 
-_ACTIVITY_CELLS = ("what", "responsible", "target_groups", "how", "methods", "channels",
-                   "context", "status", "when", "target_value", "price", "indicator")
-
-
 def _parse_activities(table: _Table, catalog: Catalog) -> tuple[list[ParsedActivity],
                                                                list[ImportProblem]]:
-    parsed: list[ParsedActivity] = []
-    problems: list[ImportProblem] = []
+    """The planning rows as activities, column by column: a planning table repeats the same
+    few target groups, channels, contexts, dates and amounts in row after row, so each
+    distinct cell of a column is interpreted once; then each row is validated."""
     decimal = table.sheet.decimal
-    # Rows repeat the same few target groups, channels, contexts, dates and amounts:
-    # each distinct cell is interpreted once per file.
-    groups_of = _Memo(lambda raw: tuple(_listed(cell_text(raw), catalog.match_target_group)))
-    how_of = _Memo(lambda raw: tuple(map(tuple, _how(cell_text(raw), catalog))))
-    methods_of = _Memo(lambda raw: tuple(_listed(cell_text(raw), catalog.match_method)))
-    channels_of = _Memo(lambda raw: tuple(_listed(cell_text(raw), catalog.match_channel)))
-    context_of = _Memo(lambda raw: _chosen(cell_text(raw), _CONTEXTS, Context.BINNEN_SCHOOL))
-    status_of = _Memo(lambda raw: _chosen(cell_text(raw), _STATUSES, Status.GEPLAND))
-    date_of = _Memo(parse_date)
-    amount_of = _Memo(lambda raw: parse_amount(
-        cellsafety.restore(raw) if isinstance(raw, str) else raw, decimal))
-    cells_of = table.picker(_ACTIVITY_CELLS)
+
+    def amount(raw: Any) -> float | None:
+        return parse_amount(cellsafety.restore(raw) if isinstance(raw, str) else raw, decimal)
+
+    raw = {name: table.column(name) for name in (
+        "what", "responsible", "target_groups", "how", "methods", "channels", "context",
+        "status", "when", "target_value", "price", "indicator")}
+    groups = _each_distinct(raw["target_groups"], lambda cell: tuple(
+        _listed(cell_text(cell), catalog.match_target_group)))
+    how = _each_distinct(raw["how"], lambda cell: tuple(
+        map(tuple, _how(cell_text(cell), catalog))))
+    methods = _each_distinct(raw["methods"], lambda cell: tuple(
+        _listed(cell_text(cell), catalog.match_method)))
+    channels = _each_distinct(raw["channels"], lambda cell: tuple(
+        _listed(cell_text(cell), catalog.match_channel)))
+    contexts = _each_distinct(raw["context"], lambda cell: _chosen(
+        cell_text(cell), _CONTEXTS, Context.BINNEN_SCHOOL))
+    statuses = _each_distinct(raw["status"], lambda cell: _chosen(
+        cell_text(cell), _STATUSES, Status.GEPLAND))
+    dates = _each_distinct(raw["when"], parse_date, (ValueError, OverflowError))
+    targets = _each_distinct(raw["target_value"], amount, (ValueError,))
+    prices = _each_distinct(raw["price"], amount, (ValueError,))
 
     def column_of(field: str) -> str:
         return _activity_column(table, field)
 
-    for number, cells in table.body:
-        (what, responsible, groups, how, methods_cell, channels_cell, context_cell,
-         status_cell, when, target_value, price, indicator) = cells_of(cells)
+    def problem(number: int, name: str, key: str, **params: Any) -> ImportProblem:
+        return ImportProblem(key, params, number, table.headings.get(name))
+
+    parsed: list[ParsedActivity] = []
+    problems: list[ImportProblem] = []
+    for (number, what, responsible, target_groups, (how_methods, how_channels), more_methods,
+         more_channels, (context, context_id), (status, status_id), when, target_value,
+         price, row) in zip(
+            (number for number, _ in table.body), raw["what"], raw["responsible"], groups,
+            how, methods, channels, contexts, statuses, dates, targets, prices,
+            range(len(table.body)), strict=True):
         row_problems: list[ImportProblem] = []
-
-        def place(name: str, key: str, number: int = number, sink: list = row_problems,
-                  **params: Any) -> None:
-            sink.append(ImportProblem(key, params, number, table.headings.get(name)))
-
-        how_methods, how_channels = how_of(how)
         data: dict[str, Any] = {
             "what": cell_text(what),
             "responsible": cell_text(responsible),
-            "target_groups": list(groups_of(groups)),
-            "methods": [*how_methods, *methods_of(methods_cell)],
-            "channels": [*how_channels, *channels_of(channels_cell)],
+            "target_groups": list(target_groups),
+            "methods": [*how_methods, *more_methods],
+            "channels": [*how_channels, *more_channels],
         }
-        context, found = context_of(context_cell)
-        if found is None:
-            place("context", "import.bad_context", value=context,
-                  choices=_ChoiceList(Context, "context"))
+        if context_id is None:
+            row_problems.append(problem(number, "context", "import.bad_context", value=context,
+                                        choices=_ChoiceList(Context, "context")))
         else:
-            data["context"] = found
-        status, found = status_of(status_cell)
-        if found is None:
-            place("status", "import.bad_status", value=status,
-                  choices=_ChoiceList(Status, "status"))
+            data["context"] = context_id
+        if status_id is None:
+            row_problems.append(problem(number, "status", "import.bad_status", value=status,
+                                        choices=_ChoiceList(Status, "status")))
         else:
-            data["status"] = found
-        try:
-            data["when"] = date_of(when)
-        except (ValueError, OverflowError):
-            place("when", "import.bad_date", value=cell_text(when))
-        for name, raw in (("target_value", target_value), ("price", price)):
-            try:
-                data[name] = amount_of(raw)
-            except ValueError:
-                place(name, "import.bad_amount", value=cell_text(raw))
+            data["status"] = status_id
+        for name, value in (("when", when), ("target_value", target_value), ("price", price)):
+            if value is _REFUSED:
+                key = "import.bad_date" if name == "when" else "import.bad_amount"
+                row_problems.append(problem(number, name, key,
+                                            value=cell_text(raw[name][row])))
+            else:
+                data[name] = value
 
         activity = _validated(Activity, data, row_problems, number, column_of, catalog=catalog)
         problems += row_problems
         if activity is not None and not row_problems:
-            parsed.append(ParsedActivity(number, cell_text(indicator) or None, activity))
+            parsed.append(ParsedActivity(number, cell_text(raw["indicator"][row]) or None,
+                                         activity))
     return parsed, problems
 
 
@@ -845,26 +843,32 @@ def _chosen(text: str, choices: dict[str, str], default: Enum) -> tuple[str, str
     return text, (_choice(text, choices) if text else default.value)
 
 
-class _Memo:
-    """``function`` of a cell value, worked out once per distinct value and type.
+_REFUSED = object()  # a cell that :func:`_each_distinct` could not interpret
 
-    Rows that hold the same value share the result, so ``function`` returns values that
-    cannot change (tuples, dates, numbers). Errors are raised each time, not kept.
+
+def _each_distinct(cells: list[Any], interpret: Callable[[Any], Any],
+                   refusals: tuple[type[Exception], ...] = ()) -> list[Any]:
+    """``interpret`` of every cell, worked out once per distinct value (and type: 1, 1.0
+    and True are different cells); ``_REFUSED`` where it raised one of ``refusals``.
+
+    Cells that hold the same value share the result, so ``interpret`` returns values
+    that cannot change (tuples, dates, numbers).
     """
 
-    def __init__(self, function: Callable[[Any], Any]):
-        self.function = function
-        self.known: dict[tuple[type, Any], Any] = {}
-
-    def __call__(self, value: Any) -> Any:
-        key = (value.__class__, value)
+    def outcome(cell: Any) -> Any:
         try:
-            return self.known[key]
-        except KeyError:
-            result = self.known[key] = self.function(value)
-            return result
-        except TypeError:  # an unhashable value
-            return self.function(value)
+            return interpret(cell)
+        except refusals:
+            return _REFUSED
+
+    keys = list(zip(map(type, cells), cells, strict=True))
+    try:
+        known = dict.fromkeys(keys)
+    except TypeError:  # an unhashable cell
+        return [outcome(cell) for cell in cells]
+    for key in known:
+        known[key] = outcome(key[1])
+    return list(map(known.__getitem__, keys))
 
 
 def _activity_column(table: _Table, field: str) -> str:
