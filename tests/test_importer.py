@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from workbook.importer import (
     _REFUSED,
     ImportRefused,
+    ParsedPlan,
     _each_distinct,
     heading_key,
     import_plan,
@@ -410,6 +411,15 @@ def test_plan_tables_equal_what_a_store_gives_after_writing(store):
     later = plan_tables(parsed, plan_id=7, first_ids={"activities": 10})
     assert sorted(later["activities"]["id"]) == [10, 11, 12]
     assert set(later["activities"]["plan_id"]) == {7}
+
+
+def test_plan_tables_of_nothing_equal_an_empty_plans(store):
+    plan_id = store.add_plan(new_plan("Leeg"))
+    tables = plan_tables(ParsedPlan("leeg.csv", [], [], [], [], {}, []), plan_id=plan_id)
+    for key, frame in store.plan_tables(plan_id).items():
+        pd.testing.assert_frame_equal(tables[key], frame, check_exact=True, obj=key)
+    tables["goals"].loc[0] = [1, plan_id, "Doel", "outcome", "", ""]
+    assert plan_tables(ParsedPlan("leeg.csv", [], [], [], [], {}, []))["goals"].empty
 
 
 # ----- writing ------------------------------------------------------------------------

@@ -1205,21 +1205,60 @@ def plan_tables(
         if _key(indicator.name) not in indicator_ids:
             indicator_ids[_key(indicator.name)] = first["indicators"] + len(indicators)
             indicators.append(indicator)
+    return {
+        "goals": _no_rows("goals"),
+        "indicators": (_indicator_frame(indicators, list(indicator_ids.values()), plan_id)
+                       if indicators else _no_rows("indicators")),
+        "activities": (_activity_frame(parsed.activities, first["activities"], plan_id,
+                                       indicator_ids)
+                       if parsed.activities else _no_rows("activities")),
+        "target_groups": _no_rows("target_groups"),
+        "attention": _no_rows("attention"),
+        "measurements": (_measurement_frame(parsed.measurements, first["measurements"], plan_id,
+                                            indicator_ids)
+                         if parsed.measurements else _no_rows("measurements")),
+    }
+
+
+def _no_rows(table: str) -> pd.DataFrame:
+    """Table ``table`` of a plan without such rows, as a store gives it (a copy)."""
+    return _empty_tables()[table].copy()
+
+
+@cache
+def _empty_tables() -> dict[str, pd.DataFrame]:
+    return {
+        "goals": pd.DataFrame([], columns=["id", "plan_id", *Goal.model_fields]),
+        "indicators": _indicator_frame([], [], 1),
+        # a store reads the list columns of no rows as numbers
+        "activities": _activity_frame([], 1, 1, {}).astype(
+            dict.fromkeys(("target_groups", "methods", "channels"), float)),
+        "target_groups": pd.DataFrame([], columns=["group", "scope", "level", "methods",
+                                                   "channels"]),
+        "attention": pd.DataFrame([], columns=list(AttentionCheck.model_fields)),
+        "measurements": _measurement_frame([], 1, 1, {}),
+    }
+
+
+def _indicator_frame(indicators: list[Indicator], ids: list[int], plan_id: int
+                     ) -> pd.DataFrame:
     columns = _columns(indicators, Indicator.model_fields)
-    indicator_frame = _frame({
-        "id": list(indicator_ids.values()),
+    return _frame({
+        "id": ids,
         "plan_id": [plan_id] * len(indicators),
         **columns,
         "deadline": pd.to_datetime(columns["deadline"]),
         "goal_id": pd.array(columns["goal_id"], dtype="Int64"),
     })
 
-    order = sorted(range(len(parsed.activities)),
-                   key=lambda number: parsed.activities[number].activity.when)
-    rows = [parsed.activities[number] for number in order]
+
+def _activity_frame(parsed: list[ParsedActivity], first: int, plan_id: int,
+                    indicator_ids: dict[str, int]) -> pd.DataFrame:
+    order = sorted(range(len(parsed)), key=lambda number: parsed[number].activity.when)
+    rows = [parsed[number] for number in order]
     columns = _columns([row.activity for row in rows], Activity.model_fields)
-    activities = _frame({
-        "id": [first["activities"] + number for number in order],
+    return _frame({
+        "id": [first + number for number in order],
         "plan_id": [plan_id] * len(rows),
         **columns,
         "when": pd.to_datetime(columns["when"]),
@@ -1227,28 +1266,22 @@ def plan_tables(
             [indicator_ids[_key(row.indicator)] if row.indicator else None for row in rows],
             dtype="Int64"),
         "version": [1] * len(rows),
-        "deleted": [False] * len(rows),
+        "deleted": np.zeros(len(rows), dtype=bool),
     })
 
-    order = sorted(range(len(parsed.measurements)),
-                   key=lambda number: parsed.measurements[number].measurement.date)
-    taken = [parsed.measurements[number] for number in order]
-    columns = _columns([row.measurement for row in taken], Measurement.model_fields)
-    measurements = _frame({
-        "id": [first["measurements"] + number for number in order],
-        "plan_id": [plan_id] * len(taken),
+
+def _measurement_frame(parsed: list[ParsedMeasurement], first: int, plan_id: int,
+                       indicator_ids: dict[str, int]) -> pd.DataFrame:
+    order = sorted(range(len(parsed)), key=lambda number: parsed[number].measurement.date)
+    rows = [parsed[number] for number in order]
+    columns = _columns([row.measurement for row in rows], Measurement.model_fields)
+    return _frame({
+        "id": [first + number for number in order],
+        "plan_id": [plan_id] * len(rows),
         **columns,
-        "indicator_id": [indicator_ids[_key(row.indicator)] for row in taken],
+        "indicator_id": [indicator_ids[_key(row.indicator)] for row in rows],
         "date": pd.to_datetime(columns["date"]),
     })
-    return {
-        "goals": _empty("id", "plan_id", *Goal.model_fields),
-        "indicators": indicator_frame,
-        "activities": activities,
-        "target_groups": _empty("group", "scope", "level", "methods", "channels"),
-        "attention": _empty(*AttentionCheck.model_fields),
-        "measurements": measurements,
-    }
 
 
 def _frame(columns: dict[str, Any]) -> pd.DataFrame:
@@ -1261,13 +1294,3 @@ def _frame(columns: dict[str, Any]) -> pd.DataFrame:
 
 def _columns(records: Sequence[Any], names: Iterable[str]) -> dict[str, list[Any]]:
     return {name: [getattr(record, name) for record in records] for name in names}
-
-
-@cache
-def _empty_frame(names: tuple[str, ...]) -> pd.DataFrame:
-    return pd.DataFrame([], columns=list(names))
-
-
-def _empty(*names: str) -> pd.DataFrame:
-    """An empty frame with ``names`` as its columns, as a store gives for an empty table."""
-    return _empty_frame(names).copy()
