@@ -119,15 +119,19 @@ class TeamPlan:
         return PlanData(self.plan, self.tables, catalog or load_catalog())
 
     def live_activities(self) -> pd.DataFrame:
-        """The activities that count: not deleted, not cancelled (worked out once per
-        activities frame; every frame of the overview asks for them)."""
+        """The activities that count: not deleted, not cancelled."""
+        return self._live_frame().copy(deep=False)
+
+    def _live_frame(self) -> pd.DataFrame:
+        """:meth:`live_activities` worked out once per activities frame (every frame of the
+        overview reads them); the overview's own functions only read it."""
         activities = self.tables["activities"]
         if self._live.get("of") is not activities:
             keep = activities["status"] != Status.GEANNULEERD.value
             if "deleted" in activities:
                 keep &= ~activities["deleted"].astype(bool)
             self._live.update(of=activities, live=activities if keep.all() else activities[keep])
-        return self._live["live"].copy(deep=False)
+        return self._live["live"]
 
 
 # ----- gathering ----------------------------------------------------------------------
@@ -265,28 +269,26 @@ def combined_activities(teams: Sequence[TeamPlan], catalog: Catalog | None = Non
     catalog = catalog or load_catalog()
     if not teams:
         return pd.DataFrame(columns=[_team_heading(lang), *planning_columns(lang)])
-    activities, indicators = [], []
-    first_activity = first_indicator = 0
-    for team in teams:
+    frames = [team.tables["activities"] for team in teams]
+    names: list[str] = []
+    indicator_ids: list[int | None] = []
+    for team, own in zip(teams, frames, strict=True):
         known = team.tables["indicators"]
-        renumbered = dict(zip(known["id"].tolist(),
-                              range(first_indicator, first_indicator + len(known)), strict=True))
-        indicators.append(pd.DataFrame({"id": list(renumbered.values()),
-                                        "name": known["name"].tolist()}))
-        own = team.tables["activities"]
-        activities.append(own.assign(
-            id=range(first_activity, first_activity + len(own)),
-            indicator_id=pd.array([None if missing else renumbered.get(value)
-                                   for value, missing in zip(own["indicator_id"].tolist(),
-                                                             own["indicator_id"].isna().tolist(),
-                                                             strict=True)], dtype="Int64"),
-            deleted=own["deleted"].astype(bool) if "deleted" in own else False,
-        ))
-        first_indicator += len(known)
-        first_activity += len(own)
-    table = planning_table(pd.concat(activities, ignore_index=True),
-                           pd.concat(indicators, ignore_index=True), catalog, lang)
-    team_of = np.repeat(np.arange(len(teams)), [len(frame) for frame in activities])
+        renumbered = dict(zip(known["id"].tolist(), range(len(names), len(names) + len(known)),
+                              strict=True))
+        names += known["name"].tolist()
+        indicator_ids += [None if missing else renumbered.get(value)
+                          for value, missing in zip(own["indicator_id"].tolist(),
+                                                    own["indicator_id"].isna().tolist(),
+                                                    strict=True)]
+    activities = pd.concat([frame if "deleted" in frame else frame.assign(deleted=False)
+                            for frame in frames], ignore_index=True)
+    activities["id"] = range(len(activities))
+    activities["indicator_id"] = pd.array(indicator_ids, dtype="Int64")
+    activities["deleted"] = activities["deleted"].astype(bool)
+    table = planning_table(activities, pd.DataFrame({"id": range(len(names)), "name": names}),
+                           catalog, lang)
+    team_of = np.repeat(np.arange(len(teams)), [len(frame) for frame in frames])
     positions = team_of[table.index.to_numpy()]
     order = np.argsort(positions, kind="stable")
     table = table.iloc[order].reset_index(drop=True)
@@ -298,7 +300,7 @@ def activities_per_team(teams: Sequence[TeamPlan], lang: str | None = None) -> p
     """Per team: source, number of activities, total cost, first and last date, indicators."""
     rows = []
     for team in teams:
-        live = team.live_activities()
+        live = team._live_frame()
         when = pd.to_datetime(live["when"])
         rows.append([
             team.team,
@@ -335,9 +337,13 @@ def totals_per_context(teams: Sequence[TeamPlan], lang: str | None = None,
     """Activities (``measure="count"``) or cost (``"cost"``) per context and team."""
     counts: dict[str, dict[str, float]] = {}
     for team in teams:
-        live = team.live_activities()
-        for context, price in zip(live["context"].tolist(), live["price"].tolist(), strict=True):
-            value = float(price) if measure == "cost" else 1
+        live = team._live_frame()
+        if measure == "cost":
+            values = zip(live["context"].tolist(), map(float, live["price"].tolist()),
+                         strict=True)
+        else:
+            values = Counter(live["context"].tolist()).items()
+        for context, value in values:
             cell = counts.setdefault(context, {})
             cell[team.team] = cell.get(team.team, 0) + value
     order = [c.value for c in Context]
@@ -377,7 +383,7 @@ def _level_counts(teams: Sequence[TeamPlan], catalog: Catalog) -> dict[str, dict
                     for key, group in catalog.target_groups.items()}
     for team in teams:
         tags = _tags(team, catalog_tags)
-        for groups, times in _tally(team.live_activities()["target_groups"]).items():
+        for groups, times in _tally(team._live_frame()["target_groups"]).items():
             reached = {tags.get(g) or tags.get(normalize(g)) for g in groups} - {None}
             for cell in reached:
                 key = "|".join(cell)
@@ -402,7 +408,7 @@ def totals_per_channel(teams: Sequence[TeamPlan], catalog: Catalog | None = None
     catalog = catalog or load_catalog()
     counts: dict[str, dict[str, float]] = {}
     for team in teams:
-        for channels, times in _tally(team.live_activities()["channels"]).items():
+        for channels, times in _tally(team._live_frame()["channels"]).items():
             for channel in channels or ("",):
                 cell = counts.setdefault(channel, {})
                 cell[team.team] = cell.get(team.team, 0) + times
@@ -423,7 +429,7 @@ def coverage_gaps(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
     catalog = catalog or load_catalog()
     levels = totals_per_level(teams, catalog, lang)
     mandatory: dict[str, dict[str, float]] = {}
-    channels = [_tally(team.live_activities()["channels"]) for team in teams]
+    channels = [_tally(team._live_frame()["channels"]) for team in teams]
     for channel in catalog.mandatory_channels():
         label = t("facilitator.mandatory", lang, name=channel.label(lang))
         mandatory[label] = {
