@@ -127,6 +127,11 @@ def test_what_is_not_a_date_raises(text):
         ("1,250", ".", 1250.0),
         ("1.000.000", None, 1_000_000.0),
         ("0", None, 0.0),
+        ("007,07", ".", 7.07),
+        ("12,5", ".", 12.5),
+        ("12.50", ",", 12.5),
+        ("1,25", None, 1.25),
+        (" 12,50 ", None, 12.5),
         ("-", None, 0.0),
         (250, None, 250.0),
         (12.5, None, 12.5),
@@ -137,7 +142,7 @@ def test_amounts_in_every_accepted_spelling(text, decimal, expected):
     assert parse_amount(text, decimal) == expected
 
 
-@pytest.mark.parametrize("text", ["gratis", "250 euro's extra", "1,2,3,x", "€"])
+@pytest.mark.parametrize("text", ["gratis", "250 euro's extra", "1,2,3,x", "€", "12,5x"])
 def test_what_is_not_an_amount_raises(text):
     with pytest.raises(ValueError):
         parse_amount(text)

@@ -400,6 +400,8 @@ _CURRENCY = re.compile(r"(€|eur(?:o|os)?\b|\$)", re.IGNORECASE)
 _SPACING = re.compile(r"[\s']")
 _NUMBER = re.compile(r"[+-]?[\d.,]*\d[\d.,]*")
 _THREE_DIGITS_AFTER = {sep: re.compile(rf"\{sep}\d{{3}}$") for sep in ",."}
+# digits with at most two decimals after a comma or dot: read the same with either mark
+_PLAIN_AMOUNT = re.compile(r"([0-9]+)(?:[.,]([0-9]{1,2}))?")
 
 
 def parse_amount(value: Any, decimal: str | None = None) -> float | None:
@@ -416,6 +418,9 @@ def parse_amount(value: Any, decimal: str | None = None) -> float | None:
         raise ValueError(str(value))
     if isinstance(value, (int, float)):
         return float(value)
+    if value.__class__ is str and (plain := _PLAIN_AMOUNT.fullmatch(value)):
+        whole, fraction = plain.groups()
+        return float(f"{whole}.{fraction}" if fraction else whole)
     text = _CURRENCY.sub("", unicodedata.normalize("NFKC", str(value)))
     text = _SPACING.sub("", text).strip()
     if text in ("-", "–", "—"):
