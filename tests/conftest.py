@@ -51,7 +51,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo-template")
     template = Store(f"sqlite:///{folder / 'werkboek.sqlite'}")
     load_demo(template)
-    template.engine.dispose()
+    template.close()  # the last connection closed: every write is in the file itself
     return folder / "werkboek.sqlite"
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -212,6 +213,7 @@ class Store:
         self.path = _sqlite_path(self.url)
         self._sqlite_file = _plain_sqlite_file(self.url)  # read with sqlite3
         self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
         self._frames: dict[tuple, tuple[tuple[int, ...], pd.DataFrame]] = {}
         self._own_writes: dict[str, tuple[int, set[int] | None]] = {}
         if self.path is not None:
@@ -244,8 +246,24 @@ class Store:
         _track_writes(engine)
         return engine
 
+    def _reading_connection(self) -> sqlite3.Connection:
+        """This thread's connection for reads, kept open: opening one per read cost more
+        than the read, and closing the last connection to a WAL file checkpoints it (an
+        fsync after every click). A forked process opens its own."""
+        held = getattr(self._local, "reading", None)
+        if held is not None and held[0] == os.getpid():
+            return held[1]
+        conn = sqlite3.connect(self._sqlite_file, timeout=BUSY_TIMEOUT_SECONDS,
+                               isolation_level=None, check_same_thread=False)
+        self._local.reading = (os.getpid(), conn)
+        self._readers.append(conn)
+        return conn
+
     def close(self) -> None:
-        """Close the engine's connections, if the engine was made."""
+        """Close the reading connections and the engine's connections, if made."""
+        while self._readers:
+            self._readers.pop().close()
+        self._local = threading.local()
         engine = self.__dict__.pop("engine", None)
         if engine is not None:
             engine.dispose()
@@ -359,14 +377,12 @@ class Store:
         if active is not None:
             yield _sqlalchemy_reader(active)
         elif self._sqlite_file is not None:
-            conn = sqlite3.connect(self._sqlite_file, timeout=BUSY_TIMEOUT_SECONDS,
-                                   isolation_level=None)
+            conn = self._reading_connection()
+            conn.execute("BEGIN")
             try:
-                conn.execute("BEGIN")
                 yield _sqlite_reader(conn)
-                conn.execute("COMMIT")
             finally:
-                conn.close()
+                conn.execute("COMMIT")
         else:
             with self.engine.connect() as conn, conn.begin():
                 yield _sqlalchemy_reader(conn)
