@@ -7,6 +7,8 @@ Two steps, so notebooks, the command line and the facilitator share them:
   *every* problem as "rij N, kolom X: …" / "row N, column X: …".
 - :func:`write_plan` adds the parsed rows to a plan of a store; :func:`import_plan` does
   both. Nothing is written unless the whole file is valid.
+- :func:`plan_tables` gives the frames a store would give after :func:`write_plan`,
+  without a store (the facilitator's overview of many team files).
 
 What the importer accepts:
 
