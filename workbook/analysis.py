@@ -304,6 +304,17 @@ def indicator_progress(
     ``measurements`` may hold all of the plan's measurements; only this indicator's count.
     Measurements dated after ``today`` are ignored for the value and the status.
     """
+    return indicator_state(indicator, measurements, plan_start, today)[0]
+
+
+def indicator_state(
+    indicator: Mapping[str, Any] | pd.Series,
+    measurements: pd.DataFrame,
+    plan_start: Any = None,
+    today: Any = None,
+) -> tuple[Progress, pd.Series]:
+    """:func:`indicator_progress` and the :func:`progress_series` it was judged on (a chart
+    draws the series: computed once for both)."""
     today = as_date(today) or config.today()
     own = measurements_of(measurements, int(indicator["id"]))
     series = progress_series(own, str(indicator["kind"]))
@@ -313,7 +324,7 @@ def indicator_progress(
     start = pace_start(plan_start, own, indicator.get("created_at"))
     value = None if seen.empty else float(seen.iloc[-1])
     expected = expected_on(target, start, deadline, today)
-    return Progress(
+    progress = Progress(
         indicator_id=int(indicator["id"]),
         name=str(indicator["name"]),
         unit=str(indicator["unit"]),
@@ -329,6 +340,7 @@ def indicator_progress(
         reached_on=reached_on(seen, target),
         status=judge(value, target, deadline, expected, today),
     )
+    return progress, series
 
 
 def status_label(status: str, lang: str | None = None) -> str:

@@ -252,9 +252,7 @@ def indicator_view(indicator: Any, measurements: pd.DataFrame, plan_start: Any =
                    today: Any = None) -> IndicatorView:
     """The progress, series and scales of one indicator (a row of the indicators frame)."""
     today = an.as_date(today) or config.today()
-    own = an.measurements_of(measurements, int(indicator["id"]))  # once, not per use
-    progress = an.indicator_progress(indicator, own, plan_start, today)
-    series = an.progress_series(own, progress.kind)
+    progress, series = an.indicator_state(indicator, measurements, plan_start, today)
     low, high = _x_range(progress, series)
     highest = max(progress.target, float(series.max()) if not series.empty else 0.0)
     # Headroom above the highest line keeps the status label clear of the data. A target
