@@ -6,6 +6,7 @@ from datetime import date
 
 from workbook import i18n
 from workbook.forms.plan import PlanForm
+from workbook.model import Plan
 
 
 def test_details_are_saved_and_wrong_period_refused(store):
@@ -45,8 +46,6 @@ def test_demo_loads_once_into_an_empty_workbook(store):
 
 
 def test_choose_another_plan(demo_store):
-    from workbook.model import Plan
-
     other = demo_store.add_plan(Plan(name="Tweede plan"))
     form = PlanForm()
     form.plans.value = other
@@ -61,3 +60,12 @@ def test_the_app_view_does_not_show_the_store_path(demo_store, monkeypatch):
     assert str(demo_store.path) in PlanForm().where.value
     monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5.13")
     assert str(demo_store.path) not in PlanForm().where.value
+
+
+def test_the_form_shows_the_plan_as_stored(demo_store):
+    plan = demo_store.plan(demo_store.current_plan_id())
+    assert {key: PlanForm().value[key] for key in Plan.model_fields} == plan.model_dump()
+    undated = demo_store.add_plan(Plan(name="Zonder data", project="Proef"))
+    demo_store.choose_plan(undated)
+    assert PlanForm().value == {"name": "Zonder data", "project": "Proef", "organisation": "",
+                                "start": None, "end": None, "lang": "nl"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -263,3 +265,22 @@ def test_attention_points_come_from_the_catalog(catalog):
 
 def test_unknown_fields_are_refused_not_silently_dropped():
     assert refused(Activity, {**GOOD_ACTIVITY, "colour": "red"}).fields == ["colour"]
+
+
+def test_the_records_fields_are_known_without_loading_them():
+    from workbook import model, records
+
+    for name, fields in model.FIELDS.items():
+        assert fields == tuple(getattr(records, name).model_fields), name
+
+
+def test_the_records_and_pydantic_load_on_first_use():
+    code = (
+        "import sys\n"
+        "import workbook.model\n"
+        "from workbook.model import FIELDS, InvalidRecord, Kind\n"
+        "assert 'pydantic' not in sys.modules\n"
+        "from workbook.model import Plan, validate\n"
+        "assert 'pydantic' in sys.modules and validate(Plan, {'name': 'x'}).name == 'x'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -28,23 +28,24 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from . import config, migrations
+from . import config, migrations, model
 from .i18n import t
-from .model import (
-    Activity,
-    AttentionCheck,
-    Goal,
-    Indicator,
-    Measurement,
-    Plan,
-    Record,
-    TargetGroupChoice,
-)
+from .model import FIELDS
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
 
     from . import schema as s
+    from .model import (
+        Activity,
+        AttentionCheck,
+        Goal,
+        Indicator,
+        Measurement,
+        Plan,
+        Record,
+        TargetGroupChoice,
+    )
 else:
 
     class _OnFirstUse:
@@ -474,7 +475,7 @@ class Store:
         if not rows:
             raise StoreError(t("store.not_found", what="plan", id=plan_id))
         row = _plan_row(rows[0])
-        return Plan(**{key: row[key] for key in Plan.model_fields})
+        return model.Plan(**{key: row[key] for key in FIELDS["Plan"]})
 
     def plan_id(self, name: str) -> int | None:
         with self._read() as reader:
@@ -524,7 +525,7 @@ class Store:
 
     def _create_plan_named(self, name: str) -> int:
         try:
-            return self.add_plan(Plan(name=name))
+            return self.add_plan(model.Plan(name=name))
         except StoreError:  # another process created it a moment ago
             found = self.plan_id(name)
             if found is None:
@@ -634,7 +635,7 @@ class Store:
         return self._cached(("goals", plan_id), ("goals",), lambda: self._goals(plan_id), revisions)
 
     def _goals(self, plan_id: int) -> pd.DataFrame:
-        return self._rows("goals", plan_id, ["id", "plan_id", *Goal.model_fields])
+        return self._rows("goals", plan_id, ["id", "plan_id", *FIELDS["Goal"]])
 
     def add_indicator(self, plan_id: int, indicator: Indicator) -> int:
         return self._insert(s.indicators, plan_id, indicator.model_dump())
@@ -651,7 +652,7 @@ class Store:
         )
 
     def _indicators(self, plan_id: int) -> pd.DataFrame:
-        frame = self._rows("indicators", plan_id, ["id", "plan_id", *Indicator.model_fields])
+        frame = self._rows("indicators", plan_id, ["id", "plan_id", *FIELDS["Indicator"]])
         frame["deadline"] = pd.to_datetime(frame["deadline"].map(_day))
         frame["goal_id"] = frame["goal_id"].astype("Int64")
         return frame
@@ -818,7 +819,7 @@ class Store:
     def _activity_rows(self, plan_id: int, ids: list[int] | None = None) -> pd.DataFrame:
         # The JSON lists and dates come as the database stores them and are decoded here
         # in one pass per column.
-        names = ["id", "plan_id", *Activity.model_fields, "version", "deleted_at"]
+        names = ["id", "plan_id", *FIELDS["Activity"], "version", "deleted_at"]
         names[names.index("when")] = "planned_on"
         where, params = "plan_id = :plan_id", {"plan_id": plan_id}
         if ids is not None:
@@ -928,7 +929,7 @@ class Store:
         )
 
     def _attention(self, plan_id: int) -> pd.DataFrame:
-        columns = list(AttentionCheck.model_fields)
+        columns = list(FIELDS["AttentionCheck"])
         with self._read() as reader:
             rows = reader.mappings(
                 f"SELECT {', '.join(columns)} FROM attention_checks "
@@ -1006,7 +1007,7 @@ class Store:
                 f"WHERE {where} ORDER BY measured_on, id",
                 **params,
             )
-        frame = pd.DataFrame(rows, columns=["id", "plan_id", *Measurement.model_fields])
+        frame = pd.DataFrame(rows, columns=["id", "plan_id", *FIELDS["Measurement"]])
         frame["date"] = pd.to_datetime(frame["date"].map(_day))
         return frame
 
@@ -1055,7 +1056,7 @@ def _plan_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _activity_snapshot(row: dict) -> dict:
-    snapshot = {key: row[key] for key in Activity.model_fields if key != "when"}
+    snapshot = {key: row[key] for key in FIELDS["Activity"] if key != "when"}
     snapshot["when"] = row["planned_on"].isoformat()
     return snapshot
 

@@ -7,8 +7,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from .. import model
 from ..i18n import register
-from ..model import AttentionCheck, InvalidRecord
+from ..model import InvalidRecord
 from .common import WIDE, Form, esc
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -85,7 +86,7 @@ class AttentionForm(Form):
         problems = []
         for key, entry in self.value.items():
             try:
-                records.append(self.session.validate(AttentionCheck, {"point": key, **entry}))
+                records.append(self.session.validate(model.AttentionCheck, {"point": key, **entry}))
             except InvalidRecord as error:
                 problems.extend(error.problems)
         if problems:

@@ -13,8 +13,8 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML, display
 
+from .. import model
 from ..i18n import register
-from ..model import TargetGroupChoice
 from .common import (
     LABEL_STYLE,
     NOTE_STYLE,
@@ -186,7 +186,7 @@ class ChannelsForm(Form):
         chosen = self.chosen()
         row = chosen[chosen["group"] == group].iloc[0]
         record = self.check(
-            TargetGroupChoice,
+            model.TargetGroupChoice,
             {
                 "group": group,
                 "scope": row["scope"],

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import ipywidgets as widgets
 import pandas as pd
@@ -25,10 +25,13 @@ from .. import i18n
 from ..analysis import format_number
 from ..catalog import Catalog, Entry, load_catalog
 from ..i18n import register, t
-from ..model import InvalidRecord, Record, validate
+from ..model import InvalidRecord
 from ..store import Store, StoreError
 
-R = TypeVar("R", bound=Record)
+if TYPE_CHECKING:
+    from ..model import Record
+
+R = TypeVar("R", bound="Record")
 
 TEXTS: dict[str, dict[str, str]] = {
     "forms.add": {"nl": "Toevoegen", "en": "Add"},
@@ -105,6 +108,8 @@ class Session:
 
     def validate(self, model: type[R], data: Mapping[str, Any]) -> R:
         """The one validation path, with this plan's catalog and ids as context."""
+        from ..model import validate
+
         return validate(model, data, catalog=self.catalog, **self.store.ids(self.plan_id))
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -606,6 +611,19 @@ class RowPicker:
         self.edit_button.disabled = not row or row in self.deleted
         self.delete_button.disabled = not row or row in self.deleted
         self.restore_button.disabled = not row or row not in self.deleted
+
+
+class RecordClass:
+    """``model = RecordClass("Goal")``: a form's record class, named here and imported from
+    :mod:`workbook.model` on first use (showing a form needs no pydantic, ~0.1 s)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: object, owner: type | None = None) -> type[Record]:
+        from .. import model
+
+        return getattr(model, self.name)
 
 
 class RecordForm(Form):

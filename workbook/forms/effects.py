@@ -7,17 +7,18 @@ every indicator a target).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 import pandas as pd
 
 from .. import checks
 from ..i18n import register
-from ..model import Goal, Indicator, Kind, Level
+from ..model import Kind, Level
 from .common import (
     LABEL_STYLE,
     WIDE,
+    RecordClass,
     RecordForm,
     Session,
     catalog_options,
@@ -30,6 +31,9 @@ from .common import (
     to_date,
     to_number,
 )
+
+if TYPE_CHECKING:
+    from ..model import Goal, Indicator
 
 TEXTS: dict[str, dict[str, str]] = {
     "effects.goals": {"nl": "Beoogde effecten", "en": "Intended effects"},
@@ -69,7 +73,7 @@ class GoalForm(RecordForm):
 
     display_name = "waarom: beoogde effecten"
 
-    model = Goal
+    model = RecordClass("Goal")
 
     def _build_fields(self) -> None:
         catalog = self.session.catalog
@@ -172,7 +176,7 @@ class IndicatorForm(RecordForm):
 
     display_name = "waarom: indicatoren"
 
-    model = Indicator
+    model = RecordClass("Indicator")
 
     def _build_fields(self) -> None:
         self.name = widgets.Text(

@@ -12,9 +12,9 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import checks
+from .. import checks, model
 from ..i18n import register
-from ..model import Scope, TargetGroupChoice, Tier
+from ..model import Scope, Tier
 from .common import (
     CELL_STYLE,
     HEAD_STYLE,
@@ -177,7 +177,7 @@ class GroupsForm(Form):
             data = {"group": group}
             if group in own:
                 data.update(zip(("scope", "level"), own[group].split("|"), strict=True))
-            record = self.check(TargetGroupChoice, data)
+            record = self.check(model.TargetGroupChoice, data)
             if record is not None:
                 store.set_target_group(plan_id, record)
         for group in removed:
@@ -198,7 +198,7 @@ class GroupsForm(Form):
     def submit(self, _button: Any = None) -> bool:
         """Add the own target group typed in the fields (a catalog name ticks that group)."""
         record = self.check(
-            TargetGroupChoice,
+            model.TargetGroupChoice,
             {
                 "group": self.own_name.value,
                 "scope": self.own_scope.value,

@@ -17,9 +17,9 @@ from urllib.parse import parse_qs, quote, urlencode
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
-from .. import api, i18n
+from .. import api, i18n, model
 from ..i18n import register, t
-from ..model import InvalidRecord, Plan, validate
+from ..model import InvalidRecord
 from ..store import StoreError
 from .common import NOTE_STYLE, OK_STYLE, Feedback, esc, heading, show_widget
 
@@ -226,7 +226,7 @@ class TeamChooser:
     def create(self, _button: Any = None) -> bool:
         """Create the team's plan (or find it) and offer the link that continues in it."""
         try:
-            record = validate(Plan, {"name": self.name.value})
+            record = model.validate(model.Plan, {"name": self.name.value})
         except InvalidRecord as error:
             self.feedback.problems(error, self.lang)
             return False

@@ -7,10 +7,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .. import api, config, i18n
-from ..demo import DemoRefused, load_demo, summary
+from .. import api, config, i18n, model
 from ..i18n import register
-from ..model import Plan
+from ..model import FIELDS
 from ..store import StoreError
 from .common import LABEL_STYLE, WIDE, Form, Session, esc, heading, to_date
 from .navigation import in_app_view, requested_plan
@@ -145,7 +144,7 @@ class PlanForm(Form):
         """Validate and store the plan's details and the language."""
         values = self.value
         lang = values.pop("lang")
-        record = self.check(Plan, values)
+        record = self.check(model.Plan, values)
         if record is None:
             return False
         store = self.session.store
@@ -185,6 +184,8 @@ class PlanForm(Form):
         return True
 
     def load_demo(self, _button: Any = None) -> bool:
+        from ..demo import DemoRefused, load_demo, summary
+
         store = self.session.store
         try:
             plan_id = load_demo(store)
@@ -202,9 +203,10 @@ class PlanForm(Form):
 
     def refresh(self) -> None:
         store = self.session.store
-        plan = store.plan(self.session.plan_id)
-        self.value = plan.model_dump()
         plans = store.plans()
+        # the plan's row of the same read: no record (and no pydantic) to show it
+        plan = plans[plans["id"] == self.session.plan_id].iloc[0]
+        self.value = {name: plan[name] for name in FIELDS["Plan"]}
         self.plans.options = [(row["name"], int(row["id"])) for _, row in plans.iterrows()]
         self.plans.value = self.session.plan_id
         self.demo_button.disabled = not store.is_empty()

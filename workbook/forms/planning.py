@@ -9,7 +9,7 @@ of the plan's years.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 import pandas as pd
@@ -19,12 +19,13 @@ from .. import analysis, checks, config, tables
 from ..analysis import format_money
 from ..catalog import EventOccurrence
 from ..i18n import register, t
-from ..model import Activity, Context, Status
+from ..model import Context, Status
 from .common import (
     LABEL_STYLE,
     NOTE_STYLE,
     WIDE,
     CheckGroup,
+    RecordClass,
     RecordForm,
     RowCache,
     Session,
@@ -39,6 +40,9 @@ from .common import (
     to_date,
     to_number,
 )
+
+if TYPE_CHECKING:
+    from ..model import Activity
 
 TEXTS: dict[str, dict[str, str]] = {
     "planning.form": {"nl": "Een rij toevoegen of bewerken", "en": "Add or edit a row"},
@@ -124,7 +128,7 @@ class PlanningForm(RecordForm):
 
     display_name = "aan de slag"
 
-    model = Activity
+    model = RecordClass("Activity")
     restorable = True
 
     def _build_fields(self) -> None:

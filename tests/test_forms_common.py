@@ -1,0 +1,40 @@
+"""What every form shares: a form names its record, and showing a form loads no more than
+it shows."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from workbook.forms.common import RecordClass
+from workbook.forms.effects import GoalForm
+from workbook.model import Goal
+
+
+def test_a_form_names_its_record_and_gets_the_class():
+    assert GoalForm.model is Goal
+    assert RecordClass("Measurement").__get__(None, GoalForm).__name__ == "Measurement"
+
+
+@pytest.mark.parametrize("cell", [
+    "from workbook.forms import navigation; navigation.choose_team()",
+    "from workbook.forms import plan; plan.show()",
+    "from workbook.forms import effects; effects.show()",
+    "from workbook.forms import groups; groups.show()",
+    "from workbook.forms import channels; channels.show_methods(); channels.show()",
+    "from workbook.forms import attention; attention.show()",
+    "from workbook.forms import navigation; navigation.show('03-hoe')",
+])
+def test_showing_a_form_needs_neither_pydantic_nor_sqlalchemy(demo_store, cell: str):
+    """The cells of notebooks 00–03: records (pydantic) and writes (SQLAlchemy) load on
+    the first click that needs them, not when the notebook opens (~0.3 s per notebook)."""
+    code = (
+        f"import sys\n{cell}\n"
+        "loaded = {'pydantic', 'sqlalchemy'} & set(sys.modules)\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env=dict(os.environ),
+                   stdout=subprocess.DEVNULL)
