@@ -5,7 +5,10 @@ from __future__ import annotations
 import base64
 import html
 import io
+import os
 import re
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -166,3 +169,16 @@ def test_an_imported_file_shows_up_in_the_planning_table_above(demo_store):
     assert len(imported) == 6
     for what in imported:
         assert html.escape(what) in exercise.table.value
+
+
+def test_the_importer_loads_on_the_first_upload_not_on_display(demo_store):
+    code = (
+        "import sys\n"
+        "from workbook.forms import exchange\n"
+        "panel = exchange.ExchangePanel()\n"
+        "assert 'workbook.importer' not in sys.modules\n"
+        f"content = open({str(TEAMS / 'CVO_Kempen.csv')!r}, 'rb').read()\n"
+        "assert panel.upload.import_file('CVO_Kempen.csv', content)\n"
+        "assert 'workbook.importer' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, env=dict(os.environ))

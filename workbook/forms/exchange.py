@@ -16,12 +16,12 @@ import base64
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from ..export import FORMATS, PlanData, export_bytes, filename_for
 from ..i18n import language, register, t
-from ..importer import ImportRefused, import_plan
 from ..store import StoreError
 from .common import (
     BAD_STYLE,
@@ -35,6 +35,9 @@ from .common import (
     show_widget,
     store_changed,
 )
+
+if TYPE_CHECKING:
+    from ..importer import ImportRefused
 
 TEXTS: dict[str, dict[str, str]] = {
     "exchange.downloads": {"nl": "Je plan downloaden", "en": "Download your plan"},
@@ -245,6 +248,8 @@ class PlanUpload:
 
     def import_file(self, filename: str, content: bytes) -> bool:
         """Import ``content`` as the file ``filename``; a refusal lists every problem."""
+        from ..importer import ImportRefused, import_plan  # on the first upload, not on display
+
         try:
             result = import_plan(self.session.store, content, filename=filename,
                                  plan_name=self.plan_name(), catalog=self.session.catalog,
