@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from workbook import facilitator as fac
 from workbook.export import PlanData, export_bytes
@@ -223,3 +223,78 @@ def test_live_activities_follow_the_frame_and_are_the_callers_own(teams):
     assert team.live_activities().empty
     team.tables["activities"] = activities
     assert len(team.live_activities()) == 7
+
+
+def test_equal_team_names_stay_apart_in_every_frame(store, teams):
+    fac.import_team_files(store, TEAMS)  # the same three plans in the store and in files
+    everyone = fac.teams_from_store(store) + teams
+    frames = fac.overview_frames(everyone)
+    twice = [*NAMES, *(f"{name} (2)" for name in NAMES)]
+    assert list(frames["teams"]["Team"]) == twice
+    assert list(frames["teams"]["Bron"]) == ["werkboek"] * 3 + [t.source for t in teams]
+    gaps = frames["gaps"].set_index("Wat")
+    assert gaps.loc["intern · meso", "Ontbreekt bij"] == "CVO Kempen, CVO Kempen (2)"
+    context = frames["context"].set_index("Context")
+    assert list(context.columns) == [*twice, "Totaal"]
+    assert context["Totaal"].sum() == 2 * 21  # counted once per team, not merged by name
+    assert context["CVO Kempen"].sum() == context["CVO Kempen (2)"].sum() == 6
+    assert frames["activities"]["Team"].value_counts()["CVO Kempen (2)"] == 6
+    assert set(frames["indicators"]["Team"]) <= set(twice)
+    assert [team.team for team in everyone] == [*NAMES, *NAMES]  # the callers' own stay
+    load_workbook(io.BytesIO(fac.overview_xlsx_bytes(everyone)))
+    assert "CVO Kempen (2)" in fac.overview_html(everyone)
+
+
+def test_a_team_named_like_a_heading_keeps_its_own_column(teams):
+    totaal = [fac.TeamPlan("Totaal", "totaal.csv", teams[0].plan, teams[0].tables), teams[1]]
+    assert [team.team for team in fac.distinct_teams(totaal)] == ["Totaal (2)", "CVO Kempen"]
+    gaps = fac.coverage_gaps(totaal)
+    assert gaps.loc["intern · meso", "Ontbreekt bij"] == "CVO Kempen"
+    context = fac.totals_per_context(totaal)
+    assert context["Totaal"].sum() == 13 and context["Totaal (2)"].sum() == 7
+    assert fac.distinct_teams(teams) == teams
+
+
+def _with_plan_sheet(name: str) -> bytes:
+    book = Workbook()
+    planning = book.active
+    planning.title = "Planning"
+    planning.append(["Wat", "Naar wie", "Wanneer"])
+    planning.append(["Folder", "Ouders", "2026-01-10"])
+    plan = book.create_sheet("Plan")
+    plan.append(["Project", "Taal zonder grenzen"])
+    plan.append(["Naam", name])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("nl", "blad Plan, rij 2, veld Naam: bevat onzichtbare stuurtekens"),
+    ("en", "sheet Plan, row 2, field Name: contains invisible control characters"),
+])
+def test_a_team_name_that_is_no_plan_name_refuses_only_that_file(store, monkeypatch, lang,
+                                                                   expected):
+    monkeypatch.setenv("WORKBOOK_LANG", lang)
+    sources = [
+        ("brugge.xlsx", _with_plan_sheet("Team\x7fBrugge")),
+        ("CVO_Kempen.csv", (TEAMS / "CVO_Kempen.csv").read_bytes()),
+        ("Team\x9b.csv", b"Wat;Naar wie;Wanneer\nFolder;Ouders;2026-01-10\n"),
+    ]
+    teams, refused = fac.teams_from_files(sources)
+    assert [team.team for team in teams] == ["CVO Kempen"]
+    assert list(refused) == ["brugge.xlsx", "Team\x9b.csv"]
+    assert expected in refused["brugge.xlsx"].report()
+    assert "brugge.xlsx" in refused["brugge.xlsx"].report().splitlines()[0]
+    name_of_file = {"nl": "bestandsnaam (de naam van het team): bevat onzichtbare",
+                    "en": "file name (the team's name): contains invisible"}[lang]
+    assert name_of_file in refused["Team\x9b.csv"].report()
+    results, refused = fac.import_team_files(store, sources)
+    assert [r.plan_name for r in results] == ["CVO Kempen"]
+    assert list(store.plans()["name"]) == ["CVO Kempen"]
+    assert expected in refused["brugge.xlsx"].report()
+
+
+def test_an_empty_name_on_the_plan_sheet_names_the_team_after_its_file():
+    teams, refused = fac.teams_from_files([("Team_Brugge.xlsx", _with_plan_sheet(" "))])
+    assert refused == {} and [team.team for team in teams] == ["Team Brugge"]

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 
 from workbook.importer import (
     _REFUSED,
+    ImportProblem,
     ImportRefused,
     ParsedPlan,
     _each_distinct,
@@ -26,7 +27,7 @@ from workbook.importer import (
     split_values,
     write_plan,
 )
-from workbook.model import Indicator, validate
+from workbook.model import Indicator, Problem, validate
 from workbook.store import Store
 
 HEADER = (
@@ -425,6 +426,20 @@ def test_plan_tables_of_nothing_equal_an_empty_plans(store):
         pd.testing.assert_frame_equal(tables[key], frame, check_exact=True, obj=key)
     tables["goals"].loc[0] = [1, plan_id, "Doel", "outcome", "", ""]
     assert plan_tables(ParsedPlan("leeg.csv", [], [], [], [], {}, []))["goals"].empty
+
+
+def test_plan_sheet_values_keep_their_place_for_a_later_refusal():
+    planning = [["Wat", "Naar wie", "Wanneer"], ["Folder", "Ouders", "2026-01-10"]]
+    plan = [["Project", "Taal"], [], ["Naam", "Team Gent"], ["Start", "ooit"]]
+    parsed = parse_plan(xlsx_bytes(planning, "Planning", {"Plan": plan}), filename="t.xlsx")
+    assert parsed.plan == {"project": "Taal", "name": "Team Gent"}
+    assert parsed.plan_places == {"project": ("Plan", 1), "name": ("Plan", 3)}
+    problem = ImportProblem("", sheet="Plan", row=3, fact="name",
+                            problem=Problem("name", "control_chars"))
+    assert problem.message() == (
+        "blad Plan, rij 3, veld Naam: bevat onzichtbare stuurtekens; typ de tekst opnieuw.")
+    assert problem.message("en") == ("sheet Plan, row 3, field Name: contains invisible "
+                                     "control characters; please retype the text.")
 
 
 # ----- writing ------------------------------------------------------------------------

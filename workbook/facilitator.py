@@ -10,8 +10,14 @@ Plans come from two places, and both give a list of :class:`TeamPlan`:
   does), else the file name without extension ("_" read as a space). The frames are
   built from the validated records, the same frames a store would give; no store is
   written, the facilitator's own least of all. A refused file does not stop the others:
-  it is returned with its problems.
+  it is returned with its problems — a team name that is no valid plan name (say a
+  control character on the Plan sheet) refuses the file too, placed at its row.
   :func:`import_team_files` puts the same files into a real store instead.
+
+Teams are columns side by side, so every combined frame first gives them distinct names
+(:func:`distinct_teams`): a second "Team Brugge" — the same plan in the store and in a
+file, or two files naming the same team — is shown as "Team Brugge (2)", the way an
+import into a store names it; the teams' sources tell them apart in the Teams frame.
 
 The combined frames (headings in the chosen language): :func:`combined_activities`,
 :func:`activities_per_team`, :func:`totals_per_context`, :func:`totals_per_level`,
@@ -27,6 +33,7 @@ no cell. "Gemeten" of an indicator is the sum of its measurements up to today (k
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -43,14 +50,16 @@ from .export.data import PlanData
 from .i18n import language, register, t
 from .importer import (
     TABLE_IDS,
+    ImportProblem,
     ImportRefused,
     ImportResult,
+    ParsedPlan,
     new_plan,
     parse_plan,
     plan_tables,
     write_plan,
 )
-from .model import Context, Plan, Scope, Status, Tier
+from .model import Context, InvalidRecord, Plan, Scope, Status, Tier, validate
 from .store import Store
 from .tablefile import CSV_SUFFIXES, XLSX_SUFFIXES
 
@@ -98,6 +107,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "facilitator.heading.activities": {"nl": "Alle activiteiten", "en": "All activities"},
     "facilitator.made_on": {"nl": "Gemaakt op {date} met het Werkboek Disseminatie.",
                             "en": "Made on {date} with the Werkboek Disseminatie."},
+    "facilitator.file_name": {
+        "nl": "bestandsnaam (de naam van het team): {message}",
+        "en": "file name (the team's name): {message}",
+    },
 }
 register(TEXTS)
 
@@ -180,6 +193,25 @@ def team_name(plan_info: dict[str, Any], filename: str) -> str:
     return name[:120] or "team"
 
 
+def _checked_team_name(parsed: ParsedPlan, filename: str) -> str:
+    """:func:`team_name` of a parsed file, refused (:class:`ImportRefused`, placed at the
+    Plan sheet's row or at the file name) when it is no valid plan name."""
+    name = team_name(parsed.plan, filename)
+    try:
+        validate(Plan, {"name": name})
+    except InvalidRecord as exc:
+        from_sheet = bool(str(parsed.plan.get("name") or "").strip())
+        place = parsed.plan_places.get("name") if from_sheet else None
+        if place is not None:
+            problems = [ImportProblem("", sheet=place[0], row=place[1], fact="name", problem=p)
+                        for p in exc.problems]
+        else:
+            problems = [ImportProblem("facilitator.file_name", problem=p)
+                        for p in exc.problems]
+        raise ImportRefused(problems, filename) from None
+    return name
+
+
 def _unique(name: str, taken: Callable[[str], bool]) -> str:
     candidate, counter = name, 2
     while taken(candidate):
@@ -207,10 +239,11 @@ def import_team_files(
     for filename, content in _sources(sources):
         try:
             parsed = parse_plan(content, filename=filename, catalog=catalog, lang=lang)
+            name = _checked_team_name(parsed, filename)
         except ImportRefused as exc:
             refused[filename] = exc
             continue
-        name = _unique(team_name(parsed.plan, filename), lambda n: store.plan_id(n) is not None)
+        name = _unique(name, lambda n: store.plan_id(n) is not None)
         results.append(write_plan(store, parsed, plan_name=name, plan_details=parsed.plan,
                                   lang=lang))
     return results, refused
@@ -236,11 +269,11 @@ def teams_from_files(
     for filename, content in _sources(sources):
         try:
             parsed = parse_plan(content, filename=filename, catalog=catalog, lang=lang)
+            name = _checked_team_name(parsed, filename)
         except ImportRefused as exc:
             refused[filename] = exc
             continue
-        plan = new_plan(_unique(team_name(parsed.plan, filename), names.__contains__),
-                        parsed.plan)
+        plan = new_plan(_unique(name, names.__contains__), parsed.plan)
         names.add(plan.name)
         tables = plan_tables(parsed, plan_id=len(teams) + 1, first_ids=next_ids)
         for key in TABLE_IDS:
@@ -256,6 +289,34 @@ def _team_heading(lang: str | None) -> str:
     return t("facilitator.team", lang)
 
 
+def _headings(lang: str | None) -> set[str]:
+    """The headings that stand beside the team columns of the per-team frames."""
+    return {t(key, lang) for key in ("facilitator.total", "facilitator.missing_in",
+                                     "field.context", "facilitator.level",
+                                     "facilitator.channel", "facilitator.gap")}
+
+
+def distinct_teams(teams: Sequence[TeamPlan], lang: str | None = None) -> list[TeamPlan]:
+    """The teams with names that can be columns side by side: a name a team before it
+    already has, or a heading of the overview ("Totaal"), gets the first free " (2)",
+    " (3)", … (as :func:`import_team_files` names plans); every team stays."""
+    names = [team.team for team in teams]
+    reserved = _headings(lang)
+    if len(set(names)) == len(names) and reserved.isdisjoint(names):
+        return list(teams)
+    taken = set(names) | reserved
+    seen: set[str] = set()
+    result = []
+    for team in teams:
+        if team.team in seen or team.team in reserved:
+            name = _unique(team.team, taken.__contains__)
+            taken.add(name)
+            team = dataclasses.replace(team, team=name)
+        seen.add(team.team)
+        result.append(team)
+    return result
+
+
 def combined_activities(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
                         lang: str | None = None) -> pd.DataFrame:
     """Every team's planning table below each other, with a Team column in front.
@@ -269,6 +330,7 @@ def combined_activities(teams: Sequence[TeamPlan], catalog: Catalog | None = Non
     catalog = catalog or load_catalog()
     if not teams:
         return pd.DataFrame(columns=[_team_heading(lang), *planning_columns(lang)])
+    teams = distinct_teams(teams, lang)
     frames = [team.tables["activities"] for team in teams]
     names: list[str] = []
     indicator_ids: list[int | None] = []
@@ -299,7 +361,7 @@ def combined_activities(teams: Sequence[TeamPlan], catalog: Catalog | None = Non
 def activities_per_team(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.DataFrame:
     """Per team: source, number of activities, total cost, first and last date, indicators."""
     rows = []
-    for team in teams:
+    for team in distinct_teams(teams, lang):
         live = team._live_frame()
         when = pd.to_datetime(live["when"])
         rows.append([
@@ -335,6 +397,7 @@ def _per_team(counts: dict[str, dict[str, float]], order: Sequence[str], teams: 
 def totals_per_context(teams: Sequence[TeamPlan], lang: str | None = None,
                        *, measure: str = "count") -> pd.DataFrame:
     """Activities (``measure="count"``) or cost (``"cost"``) per context and team."""
+    teams = distinct_teams(teams, lang)
     counts: dict[str, dict[str, float]] = {}
     for team in teams:
         live = team._live_frame()
@@ -396,6 +459,7 @@ def totals_per_level(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
                      lang: str | None = None) -> pd.DataFrame:
     """Activities per level cell (intern/extern × micro/meso/macro) and team."""
     catalog = catalog or load_catalog()
+    teams = distinct_teams(teams, lang)
     order = ["|".join(cell) for cell in _cells()]
     labels = {"|".join(cell): _cell_label(cell, lang) for cell in _cells()}
     return _per_team(_level_counts(teams, catalog), order, teams,
@@ -406,6 +470,7 @@ def totals_per_channel(teams: Sequence[TeamPlan], catalog: Catalog | None = None
                        lang: str | None = None) -> pd.DataFrame:
     """Activities per channel and team; most used channels first, own channels as typed."""
     catalog = catalog or load_catalog()
+    teams = distinct_teams(teams, lang)
     counts: dict[str, dict[str, float]] = {}
     for team in teams:
         for channels, times in _tally(team._live_frame()["channels"]).items():
@@ -427,6 +492,7 @@ def coverage_gaps(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
     activities, and "Ontbreekt bij" naming the teams with none ("—" when every team has it).
     """
     catalog = catalog or load_catalog()
+    teams = distinct_teams(teams, lang)
     levels = totals_per_level(teams, catalog, lang)
     mandatory: dict[str, dict[str, float]] = {}
     channels = [_tally(team._live_frame()["channels"]) for team in teams]
@@ -442,8 +508,9 @@ def coverage_gaps(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
     names = [team.team for team in teams]
     frame = frame.drop(columns=[t("facilitator.total", lang)])
     frame[t("facilitator.missing_in", lang)] = [
-        ", ".join(name for name in names if row[name] == 0) or t("facilitator.nobody", lang)
-        for _, row in frame.iterrows()
+        ", ".join(name for name, none in zip(names, row, strict=True) if none)
+        or t("facilitator.nobody", lang)
+        for row in (frame[names].to_numpy() == 0).tolist()
     ]
     return frame
 
@@ -468,7 +535,7 @@ def all_indicators(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.Dat
     """Every team's indicators: name, unit, target, deadline, kind, measured and share."""
     today = config.today()
     rows = []
-    for team in teams:
+    for team in distinct_teams(teams, lang):
         measurements = _measurements_until(team.tables["measurements"], today)
         indicators = team.tables["indicators"]
         for indicator_id, name, unit, target, deadline, kind in zip(
@@ -499,6 +566,7 @@ def overview_frames(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
                     lang: str | None = None) -> dict[str, pd.DataFrame]:
     """Every frame of the overview, keyed by its sheet/section name (without index)."""
     catalog = catalog or load_catalog()
+    teams = distinct_teams(teams, lang)
     return {
         "teams": activities_per_team(teams, lang),
         "context": totals_per_context(teams, lang).reset_index(),
@@ -609,7 +677,7 @@ def overview_html(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
 
 __all__ = [
     "TeamPlan", "activities_per_team", "all_indicators", "combined_activities",
-    "coverage_gaps", "import_team_files", "overview_frames", "overview_html",
+    "coverage_gaps", "distinct_teams", "import_team_files", "overview_frames", "overview_html",
     "overview_xlsx_bytes", "team_files", "team_name", "teams_from_files", "teams_from_store",
     "totals_per_channel", "totals_per_context", "totals_per_level",
 ]

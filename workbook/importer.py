@@ -80,6 +80,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "row {row}, column {column}: {message}",
     },
     "import.at_row": {"nl": "rij {row}: {message}", "en": "row {row}: {message}"},
+    "import.at_fact": {
+        "nl": "rij {row}, veld {fact}: {message}",
+        "en": "row {row}, field {fact}: {message}",
+    },
     "import.in_sheet": {"nl": "blad {sheet}, {text}", "en": "sheet {sheet}, {text}"},
     "import.refused": {
         "nl": "Niets geïmporteerd uit {source}: pas het bestand aan en probeer opnieuw.",
@@ -285,17 +289,23 @@ class ImportProblem:
     column: str | None = None
     sheet: str | None = None
     problem: Problem | None = None  # a validation problem of workbook.model
+    fact: str | None = None  # the field of a label-value sheet (Plan) whose row is ``row``
 
     def message(self, lang: str | None = None) -> str:
-        if self.problem is not None:
-            text = _model_message(self.problem, lang)
-        else:
-            params = {
-                key: value.labels(lang) if isinstance(value, _ChoiceList | _FieldList) else value
-                for key, value in self.params.items()
-            }
+        params = {
+            key: value.labels(lang) if isinstance(value, _ChoiceList | _FieldList) else value
+            for key, value in self.params.items()
+        }
+        if self.problem is None:
             text = t(self.key, lang, **params)
-        if self.row is not None and self.column:
+        else:  # a key given with a model problem frames the problem's message
+            text = _model_message(self.problem, lang)
+            if self.key:
+                text = t(self.key, lang, **params, message=text)
+        if self.row is not None and self.fact:
+            text = t("import.at_fact", lang, row=self.row, fact=_heading_label(self.fact, lang),
+                     message=text)
+        elif self.row is not None and self.column:
             text = t("import.at_cell", lang, row=self.row, column=self.column, message=text)
         elif self.row is not None:
             text = t("import.at_row", lang, row=self.row, message=text)
@@ -670,6 +680,7 @@ class ParsedPlan:
     measurements: list[ParsedMeasurement]
     plan: dict[str, Any]  # name, project, organisation, start, end from a Plan sheet
     ignored_columns: list[str]
+    plan_places: dict[str, tuple[str, int]] = field(default_factory=dict)  # (sheet, row)
 
     def indicator_names(self) -> list[str]:
         return [i.name for i in self.indicators] + [d.name for d in self.drafts]
@@ -721,14 +732,16 @@ def parse_plan(
         problems += measurement_problems
     if problems:
         raise ImportRefused(_in_sheet(problems, planning.sheet.name if multi else None), name)
+    plan_info, plan_places = _plan_info(found["plan"])
     return ParsedPlan(
         source=name,
         activities=activities,
         indicators=indicators,
         drafts=drafts,
         measurements=measurements,
-        plan=_plan_info(found["plan"]),
+        plan=plan_info,
         ignored_columns=planning.ignored,
+        plan_places=plan_places,
     )
 
 
@@ -1036,12 +1049,14 @@ def _parse_measurements(table: _Table, _problems: list, known: set[str]
     return measurements, problems
 
 
-def _plan_info(sheet: Sheet | None) -> dict[str, Any]:
-    """Name, project, organisation and period from a two-column Plan sheet (label, value)."""
+def _plan_info(sheet: Sheet | None) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
+    """Name, project, organisation and period from a two-column Plan sheet (label, value),
+    and per field taken the sheet and row it stands on."""
     info: dict[str, Any] = {}
+    places: dict[str, tuple[str, int]] = {}
     if sheet is None:
-        return info
-    for _, cells in sheet.rows:
+        return info, places
+    for number, cells in sheet.rows:
         if len(cells) < 2 or is_blank(cells[0]):
             continue
         key = heading_key(cells[0])
@@ -1051,9 +1066,11 @@ def _plan_info(sheet: Sheet | None) -> dict[str, Any]:
                 info[name] = parse_date(cells[1])
             except (ValueError, OverflowError):
                 continue
+            places[name] = (sheet.name, number)
         elif name and name not in info:
             info[name] = cell_text(cells[1])
-    return info
+            places[name] = (sheet.name, number)
+    return info, places
 
 
 # ----- writing ------------------------------------------------------------------------
