@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -255,7 +256,7 @@ def test_a_team_named_like_a_heading_keeps_its_own_column(teams):
     assert fac.distinct_teams(teams) == teams
 
 
-def _with_plan_sheet(name: str) -> bytes:
+def _with_plan_sheet(name: str, *more: list) -> bytes:
     book = Workbook()
     planning = book.active
     planning.title = "Planning"
@@ -264,6 +265,8 @@ def _with_plan_sheet(name: str) -> bytes:
     plan = book.create_sheet("Plan")
     plan.append(["Project", "Taal zonder grenzen"])
     plan.append(["Naam", name])
+    for row in more:
+        plan.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -298,3 +301,40 @@ def test_a_team_name_that_is_no_plan_name_refuses_only_that_file(store, monkeypa
 def test_an_empty_name_on_the_plan_sheet_names_the_team_after_its_file():
     teams, refused = fac.teams_from_files([("Team_Brugge.xlsx", _with_plan_sheet(" "))])
     assert refused == {} and [team.team for team in teams] == ["Team Brugge"]
+
+
+@pytest.mark.parametrize("rows, lang, expected", [
+    ([["Organisatie", "Stedelijk\x7fLyceum"]], "nl",
+     "blad Plan, rij 3, veld Organisatie: bevat onzichtbare stuurtekens; typ de tekst opnieuw."),
+    ([["Organisatie", "Stedelijk\x7fLyceum"]], "en",
+     "sheet Plan, row 3, field Organisation: contains invisible control characters; "
+     "please retype the text."),
+    ([["Start", date(2027, 9, 1)], ["Einde", date(2025, 8, 31)]], "nl",
+     "blad Plan, rij 4, veld Einde project: het einde ligt vóór de start."),
+    ([["Start", date(2027, 9, 1)], ["Einde", date(2025, 8, 31)]], "en",
+     "sheet Plan, row 4, field Project end: the end lies before the start."),
+])
+def test_a_plan_sheet_that_is_no_valid_plan_refuses_only_that_file(store, monkeypatch, rows,
+                                                                    lang, expected):
+    monkeypatch.setenv("WORKBOOK_LANG", lang)
+    sources = [("brugge.xlsx", _with_plan_sheet("Team Brugge", *rows)),
+               ("CVO_Kempen.csv", (TEAMS / "CVO_Kempen.csv").read_bytes())]
+    teams, refused = fac.teams_from_files(sources)
+    assert [team.team for team in teams] == ["CVO Kempen"]
+    assert list(refused) == ["brugge.xlsx"] and refused["brugge.xlsx"].messages() == [expected]
+    revisions = store.revisions()
+    results, refused = fac.import_team_files(store, sources[:1])
+    assert results == [] and refused["brugge.xlsx"].messages() == [expected]
+    assert store.revisions() == revisions and store.plans().empty
+
+
+def test_a_valid_plan_sheet_gives_the_team_plan_every_field(store):
+    source = _with_plan_sheet("Team Brugge", ["Organisatie", "Stedelijk Lyceum"],
+                              ["Start", date(2025, 9, 1)], ["Einde", "31/08/2027"])
+    expected = {"name": "Team Brugge", "project": "Taal zonder grenzen",
+                "organisation": "Stedelijk Lyceum", "start": date(2025, 9, 1),
+                "end": date(2027, 8, 31)}
+    teams, refused = fac.teams_from_files([("brugge.xlsx", source)])
+    assert refused == {} and teams[0].plan.model_dump() == expected
+    results, refused = fac.import_team_files(store, [("brugge.xlsx", source)])
+    assert refused == {} and store.plan(results[0].plan_id).model_dump() == expected

@@ -27,7 +27,7 @@ from workbook.importer import (
     split_values,
     write_plan,
 )
-from workbook.model import Indicator, Problem, validate
+from workbook.model import Indicator, InvalidRecord, Problem, validate
 from workbook.store import Store
 
 HEADER = (
@@ -430,16 +430,102 @@ def test_plan_tables_of_nothing_equal_an_empty_plans(store):
 
 def test_plan_sheet_values_keep_their_place_for_a_later_refusal():
     planning = [["Wat", "Naar wie", "Wanneer"], ["Folder", "Ouders", "2026-01-10"]]
-    plan = [["Project", "Taal"], [], ["Naam", "Team Gent"], ["Start", "ooit"]]
+    plan = [["Project", "Taal"], [], ["Naam", "Team Gent"], ["Start", "1/9/2025"]]
     parsed = parse_plan(xlsx_bytes(planning, "Planning", {"Plan": plan}), filename="t.xlsx")
-    assert parsed.plan == {"project": "Taal", "name": "Team Gent"}
-    assert parsed.plan_places == {"project": ("Plan", 1), "name": ("Plan", 3)}
+    assert parsed.plan == {"project": "Taal", "name": "Team Gent", "start": date(2025, 9, 1)}
+    assert parsed.plan_places == {"project": ("Plan", 1), "name": ("Plan", 3),
+                                  "start": ("Plan", 4)}
     problem = ImportProblem("", sheet="Plan", row=3, fact="name",
                             problem=Problem("name", "control_chars"))
     assert problem.message() == (
         "blad Plan, rij 3, veld Naam: bevat onzichtbare stuurtekens; typ de tekst opnieuw.")
     assert problem.message("en") == ("sheet Plan, row 3, field Name: contains invisible "
                                      "control characters; please retype the text.")
+
+
+PLANNING = [["Wat", "Naar wie", "Wanneer"], ["Folder", "Ouders", "2026-01-10"]]
+
+
+def plan_sheet(organisation: str = "Sint-Jozefscollege, Hasselt", start: object = date(2025, 9, 1),
+               end: object = date(2027, 8, 31)) -> list[list]:
+    return [["Naam", "Team Hasselt"], ["Project", "Taal zonder grenzen"],
+            ["Organisatie", organisation], ["Start project", start], ["Einde project", end]]
+
+
+def with_plan_sheet(rows: list[list], planning: list[list] = PLANNING) -> bytes:
+    return xlsx_bytes(planning, "Planning", {"Plan": rows})
+
+
+@pytest.mark.parametrize("rows, lang, expected", [
+    (plan_sheet(organisation="Sint-Jozef\x7fcollege"), "nl",
+     "blad Plan, rij 3, veld Organisatie: bevat onzichtbare stuurtekens; typ de tekst opnieuw."),
+    (plan_sheet(organisation="Sint-Jozef\x7fcollege"), "en",
+     "sheet Plan, row 3, field Organisation: contains invisible control characters; "
+     "please retype the text."),
+    (plan_sheet(start=date(2027, 9, 1), end=date(2025, 8, 31)), "nl",
+     "blad Plan, rij 5, veld Einde project: het einde ligt vóór de start."),
+    (plan_sheet(start=date(2027, 9, 1), end=date(2025, 8, 31)), "en",
+     "sheet Plan, row 5, field Project end: the end lies before the start."),
+    (plan_sheet(start="ooit"), "nl",
+     "blad Plan, rij 4, veld Start project: 'ooit' is geen datum; verwacht bv. 14/10/2025, "
+     "2025-10-14 of oktober 2025."),
+    (plan_sheet(end=date(1999, 12, 31), start=None), "en",
+     "sheet Plan, row 5, field Project end: expected a date between 2000-01-01 and 2100-12-31."),
+])
+def test_a_plan_sheet_that_is_no_valid_plan_is_refused_whole(store, monkeypatch, rows, lang,
+                                                              expected):
+    monkeypatch.setenv("WORKBOOK_LANG", lang)
+    store.add_plan(new_plan("Eerder"))
+    before, revisions = dump(store), store.revisions()
+    with pytest.raises(ImportRefused) as refused:
+        import_plan(store, with_plan_sheet(rows), filename="hasselt.xlsx", plan_name="Hasselt")
+    assert refused.value.messages() == [expected]
+    assert refused.value.report().splitlines()[0] == {
+        "nl": "Niets geïmporteerd uit hasselt.xlsx: pas het bestand aan en probeer opnieuw.",
+        "en": "Nothing imported from hasselt.xlsx: please correct the file and try again.",
+    }[lang]
+    assert store.revisions() == revisions
+    assert dump(store) == before
+    assert store.plan_id("Hasselt") is None
+
+
+def test_plan_sheet_problems_are_listed_with_the_planning_tables():
+    planning = [*PLANNING, ["Affiche", "Ouders", "31/02/2026"]]
+    rows = plan_sheet(organisation="X\x7fY", start="ooit")
+    with pytest.raises(ImportRefused) as refused:
+        parse_plan(with_plan_sheet(rows, planning), filename="t.xlsx")
+    assert refused.value.messages() == [
+        "blad Planning, rij 3, kolom Wanneer: '31/02/2026' is geen datum; verwacht bv. "
+        "14/10/2025, 2025-10-14 of oktober 2025.",
+        "blad Plan, rij 4, veld Start project: 'ooit' is geen datum; verwacht bv. "
+        "14/10/2025, 2025-10-14 of oktober 2025.",
+        "blad Plan, rij 3, veld Organisatie: bevat onzichtbare stuurtekens; typ de tekst "
+        "opnieuw.",
+    ]
+
+
+def test_a_valid_plan_sheet_fills_every_field_of_a_new_plan(store):
+    parsed = parse_plan(with_plan_sheet(plan_sheet()), filename="t.xlsx")
+    result = write_plan(store, parsed, plan_name="Team Hasselt", plan_details=parsed.plan)
+    assert store.plan(result.plan_id) == new_plan("Team Hasselt", parsed.plan)
+    assert store.plan(result.plan_id).model_dump() == {
+        "name": "Team Hasselt", "project": "Taal zonder grenzen",
+        "organisation": "Sint-Jozefscollege, Hasselt", "start": date(2025, 9, 1),
+        "end": date(2027, 8, 31)}
+
+
+def test_new_plan_refuses_details_that_are_no_plan(store):
+    with pytest.raises(InvalidRecord) as invalid:
+        new_plan("Team", {"organisation": "X\x7fY"})
+    assert invalid.value.fields == ["organisation"]
+    with pytest.raises(InvalidRecord) as invalid:
+        new_plan("Team", {"start": date(2027, 1, 1), "end": date(2026, 1, 1)})
+    assert invalid.value.fields == ["end"]
+    parsed = parse_plan(with_plan_sheet(plan_sheet()), filename="t.xlsx")
+    revisions = store.revisions()
+    with pytest.raises(InvalidRecord):
+        write_plan(store, parsed, plan_name="Team", plan_details={"organisation": "X\x7fY"})
+    assert store.revisions() == revisions and store.plans().empty
 
 
 # ----- writing ------------------------------------------------------------------------

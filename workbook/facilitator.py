@@ -10,8 +10,9 @@ Plans come from two places, and both give a list of :class:`TeamPlan`:
   does), else the file name without extension ("_" read as a space). The frames are
   built from the validated records, the same frames a store would give; no store is
   written, the facilitator's own least of all. A refused file does not stop the others:
-  it is returned with its problems — a team name that is no valid plan name (say a
-  control character on the Plan sheet) refuses the file too, placed at its row.
+  it is returned with its problems — a Plan sheet whose name, project, organisation or
+  period is no valid plan (say a control character, or an end before the start) refuses
+  the file too, placed at its row, as does a file name that is no valid team name.
   :func:`import_team_files` puts the same files into a real store instead.
 
 Teams are columns side by side, so every combined frame first gives them distinct names
@@ -195,20 +196,14 @@ def team_name(plan_info: dict[str, Any], filename: str) -> str:
 
 def _checked_team_name(parsed: ParsedPlan, filename: str) -> str:
     """:func:`team_name` of a parsed file, refused (:class:`ImportRefused`, placed at the
-    Plan sheet's row or at the file name) when it is no valid plan name."""
+    file name) when it is no valid plan name. A name from the Plan sheet has passed
+    :func:`importer.parse_plan`, which refuses it at its row."""
     name = team_name(parsed.plan, filename)
     try:
         validate(Plan, {"name": name})
     except InvalidRecord as exc:
-        from_sheet = bool(str(parsed.plan.get("name") or "").strip())
-        place = parsed.plan_places.get("name") if from_sheet else None
-        if place is not None:
-            problems = [ImportProblem("", sheet=place[0], row=place[1], fact="name", problem=p)
-                        for p in exc.problems]
-        else:
-            problems = [ImportProblem("facilitator.file_name", problem=p)
-                        for p in exc.problems]
-        raise ImportRefused(problems, filename) from None
+        raise ImportRefused([ImportProblem("facilitator.file_name", problem=p)
+                             for p in exc.problems], filename) from None
     return name
 
 

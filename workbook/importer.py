@@ -34,7 +34,10 @@ What the importer accepts:
   row's date as deadline, which the team completes in the *waarom* notebook. The import
   summary names every indicator it created.
 - An xlsx export of the workbook also brings its *Indicatoren* and *Metingen* sheets
-  along, and its *Plan* sheet names the team (used by the facilitator).
+  along, and its *Plan* sheet names the team, its project, organisation and period (a
+  plan created by the import takes them). They are checked as a plan: a value that is
+  no valid plan (a control character, an end before the start, text that is no date)
+  refuses the file, placed as "blad Plan, rij N, veld X: …".
 - Text that an export protected against formulas ('=…) loses that apostrophe again.
 """
 
@@ -730,9 +733,10 @@ def parse_plan(
         known = {_key(i.name) for i in indicators} | {_key(d.name) for d in drafts}
         measurements, measurement_problems = _parse_measurements(*found["measurements"], known)
         problems += measurement_problems
+    plan_info, plan_places, plan_problems = _plan_info(found["plan"])
+    problems += plan_problems
     if problems:
         raise ImportRefused(_in_sheet(problems, planning.sheet.name if multi else None), name)
-    plan_info, plan_places = _plan_info(found["plan"])
     return ParsedPlan(
         source=name,
         activities=activities,
@@ -1049,28 +1053,45 @@ def _parse_measurements(table: _Table, _problems: list, known: set[str]
     return measurements, problems
 
 
-def _plan_info(sheet: Sheet | None) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
+def _plan_info(sheet: Sheet | None) -> tuple[dict[str, Any], dict[str, tuple[str, int]],
+                                              list[ImportProblem]]:
     """Name, project, organisation and period from a two-column Plan sheet (label, value),
-    and per field taken the sheet and row it stands on."""
+    per field taken the sheet and row it stands on, and the problems of those values.
+
+    The values are checked as a :class:`Plan` record, each problem placed at its field's
+    row; a sheet without a name is fine (the plan is named elsewhere).
+    """
     info: dict[str, Any] = {}
     places: dict[str, tuple[str, int]] = {}
+    problems: list[ImportProblem] = []
     if sheet is None:
-        return info, places
+        return info, places, problems
     for number, cells in sheet.rows:
         if len(cells) < 2 or is_blank(cells[0]):
             continue
         key = heading_key(cells[0])
         name = next((f for f, names in PLAN_FIELDS.items() if key in names), None)
+        if name is None or name in places:
+            continue
+        places[name] = (sheet.name, number)
         if name in ("start", "end"):
             try:
                 info[name] = parse_date(cells[1])
             except (ValueError, OverflowError):
-                continue
-            places[name] = (sheet.name, number)
-        elif name and name not in info:
+                problems.append(ImportProblem("import.bad_date", {"value": cell_text(cells[1])},
+                                              row=number, sheet=sheet.name, fact=name))
+        else:
             info[name] = cell_text(cells[1])
-            places[name] = (sheet.name, number)
-    return info, places
+    try:
+        validate(Plan, info)
+    except InvalidRecord as exc:
+        for problem in exc.problems:
+            if problem.field == "name" and not info.get("name"):
+                continue
+            where, row = places.get(problem.field, (sheet.name, None))
+            problems.append(ImportProblem("", row=row, sheet=where, problem=problem,
+                                          fact=problem.field if row is not None else None))
+    return info, places, problems
 
 
 # ----- writing ------------------------------------------------------------------------
@@ -1126,13 +1147,11 @@ def _target_plan(store: Store, plan_name: str | None) -> tuple[int | None, str]:
 
 def new_plan(name: str, details: Mapping[str, Any] | None = None) -> Plan:
     """The plan record an import creates: ``name`` with the file's project, organisation
-    and period, or with the name alone when those details do not validate."""
+    and period; :class:`InvalidRecord` when they do not validate (:func:`parse_plan` has
+    refused such a Plan sheet already)."""
     details = {k: v for k, v in (details or {}).items()
                if k in ("project", "organisation", "start", "end")}
-    try:
-        return validate(Plan, {**details, "name": name})
-    except InvalidRecord:
-        return validate(Plan, {"name": name})
+    return validate(Plan, {**details, "name": name})
 
 
 def write_plan(
@@ -1149,14 +1168,15 @@ def write_plan(
     Indicators are linked by name; unknown names become new indicators of the plan.
     """
     plan_id, name = _target_plan(store, plan_name)
+    created_plan = plan_id is None
+    plan = new_plan(name, plan_details) if created_plan else None
     with store.transaction():
         existing: dict[str, int] = {}
         if plan_id is not None:
             frame = store.indicators(plan_id)
             existing = {_key(n): int(i) for n, i in zip(frame["name"], frame["id"], strict=True)}
-        created_plan = plan_id is None
-        if created_plan:
-            plan_id = store.add_plan(new_plan(name, plan_details))
+        if plan is not None:
+            plan_id = store.add_plan(plan)
         new_names, draft_names = [], []
         for indicator in [*parsed.indicators, *parsed.drafts]:
             if _key(indicator.name) in existing:
