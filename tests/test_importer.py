@@ -514,6 +514,16 @@ def test_a_valid_plan_sheet_fills_every_field_of_a_new_plan(store):
         "end": date(2027, 8, 31)}
 
 
+def test_import_into_a_new_plan_keeps_the_plan_sheet_and_an_existing_plan_its_own(store):
+    source = with_plan_sheet(plan_sheet())
+    created = import_plan(store, source, filename="t.xlsx", plan_name="Team Hasselt")
+    assert store.plan(created.plan_id).organisation == "Sint-Jozefscollege, Hasselt"
+    assert store.plan(created.plan_id).end == date(2027, 8, 31)
+    existing = store.add_plan(new_plan("Team Genk", {"organisation": "Atheneum Genk"}))
+    import_plan(store, source, filename="t.xlsx", plan_name="Team Genk")
+    assert store.plan(existing).organisation == "Atheneum Genk"
+
+
 def test_new_plan_refuses_details_that_are_no_plan(store):
     with pytest.raises(InvalidRecord) as invalid:
         new_plan("Team", {"organisation": "X\x7fY"})

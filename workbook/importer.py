@@ -1222,7 +1222,7 @@ def import_plan(
 ) -> ImportResult:
     """Parse ``source`` and add it to a plan; :class:`ImportRefused` leaves the store as it was."""
     parsed = parse_plan(source, filename=filename, catalog=catalog, lang=lang)
-    return write_plan(store, parsed, plan_name=plan_name, lang=lang)
+    return write_plan(store, parsed, plan_name=plan_name, plan_details=parsed.plan, lang=lang)
 
 
 # ----- frames without a store ---------------------------------------------------------
