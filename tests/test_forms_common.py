@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from workbook.forms.common import RecordClass
+from workbook.forms.common import CheckGroup, RecordClass
 from workbook.forms.effects import GoalForm
 from workbook.model import Goal
 
@@ -38,3 +38,14 @@ def test_showing_a_form_needs_neither_pydantic_nor_sqlalchemy(demo_store, cell: 
     )
     subprocess.run([sys.executable, "-c", code], check=True, env=dict(os.environ),
                    stdout=subprocess.DEVNULL)
+
+
+def test_the_boxes_of_a_group_share_one_layout_and_one_style():
+    group = CheckGroup([("Ouders", "ouders"), ("Leerlingen", "leerlingen")], value=["ouders"])
+    group.set_options([("Pers", "pers")])
+    boxes = [box for built in group._built.values() for box in built.values()]
+    assert len(boxes) == 3
+    assert len({id(box.layout) for box in boxes}) == len({id(box.style) for box in boxes}) == 1
+    assert boxes[0].layout.width == "auto"
+    group.set_options([("Ouders", "ouders"), ("Leerlingen", "leerlingen")], ["leerlingen"])
+    assert group.value == ("leerlingen",)
