@@ -75,3 +75,18 @@ def test_figure_png_gives_png_bytes_at_the_notebook_resolution():
     assert png.startswith(b"\x89PNG")
     width, _ = Image.open(io.BytesIO(png)).size
     assert width == round(charts.WIDE[0] * pictures.DPI)
+
+
+def test_unfiltered_png_holds_the_very_pixels_savefig_draws():
+    import numpy as np
+
+    figure = charts.indicator_chart(indicator(), measurements(("2026-01-20", 50)), START, TODAY,
+                                    "nl")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=pictures.DPI)
+    expected = np.asarray(Image.open(buffer).convert("RGBA"))
+    png = pictures.figure_png(figure)
+    decoded = Image.open(io.BytesIO(png))
+    assert decoded.format == "PNG" and decoded.mode == "RGBA"
+    assert np.array_equal(np.asarray(decoded), expected)
+    assert len(png) < 100_000  # flat colours compress without row filters

@@ -10,11 +10,12 @@ blitting). That is what makes recording a measurement feel instant in the room.
 
 from __future__ import annotations
 
-import io
+import struct
+import zlib
 
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PIL import Image
 
 from . import charts
 
@@ -27,19 +28,39 @@ COMPRESS_LEVEL = 1
 
 def figure_png(figure: Figure, dpi: int = DPI) -> bytes:
     """``figure`` as PNG bytes (Agg, no pyplot state); the figure is emptied afterwards."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, facecolor="white",
-                   pil_kwargs={"compress_level": COMPRESS_LEVEL})
+    figure.set_dpi(dpi)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    png = canvas_png(canvas)
     figure.clear()
-    return buffer.getvalue()
+    return png
 
 
-def _canvas_png(canvas: FigureCanvasAgg) -> bytes:
-    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(),
-                             "raw", "RGBA", 0, 1)
-    buffer = io.BytesIO()
-    image.save(buffer, format="png", compress_level=COMPRESS_LEVEL)
-    return buffer.getvalue()
+def canvas_png(canvas: FigureCanvasAgg) -> bytes:
+    """What ``canvas`` shows, as a PNG with unfiltered rows.
+
+    Pillow (what ``savefig`` uses) always picks a PNG filter per row, which took three
+    quarters of the time of a picture here (17 of 22 ms for a full-size chart) and buys
+    nothing for charts: flat colours compress as well unfiltered (57 kB instead of 59 kB).
+    The format is the PNG specification's simplest case, written with the standard
+    library's zlib; Pillow reads the result back pixel for pixel (see the tests).
+    """
+    pixels = np.asarray(canvas.buffer_rgba())
+    height, width, _ = pixels.shape
+    rows = np.zeros((height, width * 4 + 1), dtype=np.uint8)  # filter byte 0: none
+    rows[:, 1:] = pixels.reshape(height, width * 4)
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
+    return b"".join((
+        b"\x89PNG\r\n\x1a\n",
+        _chunk(b"IHDR", header),
+        _chunk(b"IDAT", zlib.compress(rows.tobytes(), COMPRESS_LEVEL)),
+        _chunk(b"IEND", b""),
+    ))
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return (struct.pack(">I", len(data)) + kind + data
+            + struct.pack(">I", zlib.crc32(kind + data)))
 
 
 class IndicatorPicture:
@@ -76,7 +97,7 @@ class IndicatorPicture:
         for artist in charts.data_artists(self.figure.axes[0]):
             self.figure.draw_artist(artist)
         self._frame_key, self._data_key = frame_key, data_key
-        return _canvas_png(self._canvas)
+        return canvas_png(self._canvas)
 
     def _draw_frame(self, view: charts.IndicatorView, lang: str) -> None:
         self.figure = charts.view_figure(view, lang, compact=self.compact)
