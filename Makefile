@@ -3,6 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Bytecode for the package, as pip writes it for the libraries: kernels then skip compiling
+# it again, also where PYTHONDONTWRITEBYTECODE is set (as on the CI machines).
+COMPILE = $(BIN)/python -m compileall -q workbook
 
 .PHONY: setup workbook test test-unit test-notebooks test-browser notebooks lint bench app room clean
 
@@ -12,6 +15,7 @@ $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(COMPILE)
 	touch $(STAMP)
 
 ## Open the workbook in JupyterLab at the welcome notebook.
@@ -38,6 +42,7 @@ notebooks: setup
 
 ## Benchmarks: prints a table of figures against the budgets and writes benchmarks/results.md.
 bench: setup
+	$(COMPILE)
 	$(BIN)/python benchmarks/run.py
 
 ## The app view (Voilà): the workbook as pages with prose and forms, no code, on this computer.

@@ -49,3 +49,29 @@ def test_the_boxes_of_a_group_share_one_layout_and_one_style():
     assert boxes[0].layout.width == "auto"
     group.set_options([("Ouders", "ouders"), ("Leerlingen", "leerlingen")], ["leerlingen"])
     assert group.value == ("leerlingen",)
+
+
+@pytest.mark.parametrize("form_class", ["attention.AttentionForm", "channels.ChannelsForm",
+                                        "effects.GoalForm", "effects.IndicatorForm",
+                                        "groups.GroupsForm", "plan.PlanForm",
+                                        "planning.PlanningForm", "progress.MeasurementForm"])
+def test_no_two_fields_of_a_form_share_a_layout(demo_store, form_class: str):
+    """A field is marked through its layout's border: a shared layout marks them all."""
+    import importlib
+
+    module, name = form_class.split(".")
+    form = getattr(importlib.import_module(f"workbook.forms.{module}"), name)()
+    layouts = [widget.layout for widget in form.fields.values()]
+    assert len({id(layout) for layout in layouts}) == len(layouts)
+
+
+def test_only_the_invalid_field_is_marked(demo_store):
+    form = GoalForm()
+    form.value = {"title": "", "description": "x" * 5000}
+    assert form.submit() is False
+    marked = {name for name, widget in form.fields.items() if widget.layout.border}
+    assert marked == {"title", "description"}
+    form.value = {"title": "Meer leerlingen op uitwisseling", "description": "x" * 5000}
+    assert form.submit() is False
+    marked = {name for name, widget in form.fields.items() if widget.layout.border}
+    assert marked == {"description"}

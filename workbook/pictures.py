@@ -27,13 +27,11 @@ COMPRESS_LEVEL = 1
 
 
 def figure_png(figure: Figure, dpi: int = DPI) -> bytes:
-    """``figure`` as PNG bytes (Agg, no pyplot state); the figure is emptied afterwards."""
+    """``figure`` as PNG bytes at ``dpi`` (Agg, no pyplot state)."""
     figure.set_dpi(dpi)
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
-    png = canvas_png(canvas)
-    figure.clear()
-    return png
+    return canvas_png(canvas)
 
 
 def canvas_png(canvas: FigureCanvasAgg) -> bytes:

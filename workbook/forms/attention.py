@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from .. import model
 from ..i18n import register
 from ..model import InvalidRecord
-from .common import WIDE, Form, esc
+from .common import Form, esc, wide
 
 TEXTS: dict[str, dict[str, str]] = {
     "attention.done": {"nl": "In orde", "en": "In order"},
@@ -50,9 +50,9 @@ class AttentionForm(Form):
                         widgets.HTML(
                             f"<b>{esc(point.label(self.lang))}</b><br>"
                             f"<small>{esc(point.explanation(self.lang))}</small>",
-                            layout=WIDE,
+                            layout=wide(),
                         ),
-                        widgets.HBox([done, note], layout=WIDE),
+                        widgets.HBox([done, note], layout=wide()),
                     ],
                     layout=widgets.Layout(border_bottom="1px solid #ddd", padding="4px 0"),
                 )

@@ -18,7 +18,6 @@ from ..i18n import register
 from .common import (
     LABEL_STYLE,
     NOTE_STYLE,
-    WIDE,
     CheckGroup,
     Form,
     catalog_options,
@@ -26,6 +25,7 @@ from .common import (
     heading,
     html_table,
     labels,
+    wide,
 )
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -82,13 +82,13 @@ class ChannelsForm(Form):
             description=self.tr("channels.own_methods"),
             placeholder=self.tr("channels.own_placeholder"),
             style=LABEL_STYLE,
-            layout=WIDE,
+            layout=wide(),
         )
         self.own_channels = widgets.Text(
             description=self.tr("channels.own_channels"),
             placeholder=self.tr("channels.own_placeholder"),
             style=LABEL_STYLE,
-            layout=WIDE,
+            layout=wide(),
         )
         self.hint = widgets.HTML()
         self.save_button = self.button("forms.save", "primary")

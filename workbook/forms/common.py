@@ -76,7 +76,10 @@ OK_STYLE = "border-left:4px solid #2e7d32;background:#edf7ed;padding:4px 10px;ma
 BAD_STYLE = "border-left:4px solid #c62828;background:#fdecea;padding:4px 10px;margin:4px 0"
 NOTE_STYLE = "border-left:4px solid #ed6c02;background:#fff4e5;padding:4px 10px;margin:4px 0"
 INVALID_BORDER = "2px solid #c62828"
-WIDE = widgets.Layout(width="95%")
+def wide() -> widgets.Layout:
+    """A layout nearly as wide as the notebook, new for each widget: a shared layout
+    would mark every field that uses it when one of them is invalid."""
+    return widgets.Layout(width="95%")
 LABEL_STYLE = {"description_width": "11em"}
 
 

@@ -17,7 +17,6 @@ from ..i18n import register
 from ..model import Kind, Level
 from .common import (
     LABEL_STYLE,
-    WIDE,
     RecordClass,
     RecordForm,
     Session,
@@ -30,6 +29,7 @@ from .common import (
     show_widget,
     to_date,
     to_number,
+    wide,
 )
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class GoalForm(RecordForm):
             description=self.tr("field.title"),
             placeholder=self.tr("effects.title_placeholder"),
             style=LABEL_STYLE,
-            layout=WIDE,
+            layout=wide(),
         )
         self.level = widgets.Dropdown(
             description=self.tr("field.level"),
@@ -95,7 +95,7 @@ class GoalForm(RecordForm):
             style=LABEL_STYLE,
         )
         self.description = widgets.Textarea(
-            description=self.tr("field.description"), style=LABEL_STYLE, layout=WIDE
+            description=self.tr("field.description"), style=LABEL_STYLE, layout=wide()
         )
         self.fields = {
             "title": self.title,
@@ -183,7 +183,7 @@ class IndicatorForm(RecordForm):
             description=self.tr("field.name"),
             placeholder=self.tr("effects.name_placeholder"),
             style=LABEL_STYLE,
-            layout=WIDE,
+            layout=wide(),
         )
         self.unit = widgets.Text(
             description=self.tr("field.unit"),

@@ -27,13 +27,13 @@ from .common import (
     BAD_STYLE,
     NOTE_STYLE,
     OK_STYLE,
-    WIDE,
     Feedback,
     Session,
     esc,
     heading,
     show_widget,
     store_changed,
+    wide,
 )
 
 if TYPE_CHECKING:
@@ -141,8 +141,8 @@ class DownloadBar:
                                     layout=widgets.Layout(width="auto"))
             button.on_click(lambda _button, suffix=item.suffix: self.prepare(suffix))
             self.buttons[item.suffix] = button
-        self.status = widgets.HTML(layout=WIDE)
-        self.link = widgets.HTML(layout=WIDE)
+        self.status = widgets.HTML(layout=wide())
+        self.link = widgets.HTML(layout=wide())
         self.last: tuple[str, bytes] | None = None
         self.widget = widgets.VBox([widgets.HBox(list(self.buttons.values())), self.status,
                                     self.link])
@@ -207,7 +207,7 @@ class PlanUpload:
                                             button_style="primary",
                                             layout=widgets.Layout(width="auto"))
         self.feedback = Feedback()
-        self.help = widgets.HTML(layout=WIDE)
+        self.help = widgets.HTML(layout=wide())
         self._listeners: list[Callable[[], None]] = []
         self.upload.observe(lambda _change: self._chosen(), names="value")
         self.import_button.on_click(lambda _button: self.submit())

@@ -31,12 +31,12 @@ from ..importer import ImportRefused
 from .common import (
     NOTE_STYLE,
     OK_STYLE,
-    WIDE,
     Session,
     esc,
     heading,
     html_table,
     show_widget,
+    wide,
 )
 from .exchange import Download, DownloadBar, refusal_html
 from .progress import chart_image, figure_png
@@ -162,9 +162,9 @@ class FacilitatorOverview:
                                              layout=widgets.Layout(width="auto"))
         self.forget_button = widgets.Button(description=t("overview.forget_files", lang),
                                             layout=widgets.Layout(width="auto"))
-        self.message = widgets.HTML(layout=WIDE)
-        self.problems = widgets.HTML(layout=WIDE)
-        self.sections = {key: widgets.HTML(layout=WIDE) for key in (*self.SECTIONS,
+        self.message = widgets.HTML(layout=wide())
+        self.problems = widgets.HTML(layout=wide())
+        self.sections = {key: widgets.HTML(layout=wide()) for key in (*self.SECTIONS,
                                                                      "activities")}
         self.coverage = chart_image()
         self.activities = widgets.Accordion(children=[self.sections["activities"]],
@@ -183,7 +183,7 @@ class FacilitatorOverview:
         children: list[widgets.Widget] = [
             heading(t("overview.sources", lang)),
             widgets.HTML(f'<div style="font-size:13px;line-height:1.45">'
-                         f"{t('overview.sources_help', lang)}</div>", layout=WIDE),
+                         f"{t('overview.sources_help', lang)}</div>", layout=wide()),
             self.include_store,
             widgets.HBox([self.folder, self.read_button]),
             widgets.HBox([self.upload, self.refresh_button, self.forget_button]),

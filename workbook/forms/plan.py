@@ -11,7 +11,7 @@ from .. import api, config, i18n, model
 from ..i18n import register
 from ..model import FIELDS
 from ..store import StoreError
-from .common import LABEL_STYLE, WIDE, Form, Session, esc, heading, to_date
+from .common import LABEL_STYLE, Form, Session, esc, heading, to_date, wide
 from .navigation import in_app_view, requested_plan
 
 LANGUAGE_NAMES = (("Nederlands", "nl"), ("English", "en"))
@@ -75,9 +75,9 @@ class PlanForm(Form):
         # app view: the plan's name is the team's address (?plan=NAME); renaming would lose it
         self.name.disabled = in_app_view() and requested_plan() is not None
         self.project = widgets.Text(description=self.tr("field.project"), style=LABEL_STYLE,
-                                    layout=WIDE)
+                                    layout=wide())
         self.organisation = widgets.Text(description=self.tr("field.organisation"),
-                                         style=LABEL_STYLE, layout=WIDE)
+                                         style=LABEL_STYLE, layout=wide())
         self.start = widgets.DatePicker(description=self.tr("field.start"), style=LABEL_STYLE)
         self.end = widgets.DatePicker(description=self.tr("field.end"), style=LABEL_STYLE)
         self.language = widgets.Dropdown(

@@ -23,7 +23,6 @@ from ..model import Context, Status
 from .common import (
     LABEL_STYLE,
     NOTE_STYLE,
-    WIDE,
     CheckGroup,
     RecordClass,
     RecordForm,
@@ -39,6 +38,7 @@ from .common import (
     subscribe,
     to_date,
     to_number,
+    wide,
 )
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ class PlanningForm(RecordForm):
             description=self.tr("field.what"),
             placeholder=self.tr("planning.what_placeholder"),
             style=LABEL_STYLE,
-            layout=WIDE,
+            layout=wide(),
         )
         self.target_groups = CheckGroup(columns=3)
         self.methods = CheckGroup(columns=3)
@@ -470,7 +470,7 @@ class PlanningExercise:
         self.check = widgets.HTML()
         self.costs = widgets.HTML()
         # the row buttons sit below a long table: repeat the form's message next to them
-        self.picker_feedback = widgets.HTML(layout=WIDE)
+        self.picker_feedback = widgets.HTML(layout=wide())
         widgets.dlink((self.form.feedback.widget, "value"), (self.picker_feedback, "value"))
         self.form.on_change(self.refresh)
         subscribe(self.refresh)  # an imported file (cell below) shows up in the table

@@ -27,7 +27,6 @@ from ..model import Measurement
 from ..pictures import IndicatorPicture, figure_png
 from .common import (
     LABEL_STYLE,
-    WIDE,
     RecordForm,
     Session,
     esc,
@@ -39,6 +38,7 @@ from .common import (
     subscribe,
     to_date,
     to_number,
+    wide,
 )
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -133,7 +133,7 @@ class MeasurementForm(RecordForm):
             style=LABEL_STYLE,
             layout=widgets.Layout(width="80%"),
         )
-        self.hint = widgets.HTML(layout=WIDE)
+        self.hint = widgets.HTML(layout=wide())
         self.date = widgets.DatePicker(description=self.tr("field.date"), style=LABEL_STYLE,
                                        value=config.today())
         self.amount = widgets.Text(
@@ -145,7 +145,7 @@ class MeasurementForm(RecordForm):
             description=self.tr("field.note"),
             placeholder=self.tr("progress.note_placeholder"),
             style=LABEL_STYLE,
-            layout=WIDE,
+            layout=wide(),
         )
         self.list_count = widgets.HTML()
         self.more_button = widgets.Button(description=self.tr("progress.more"),
@@ -374,7 +374,7 @@ class IndicatorCharts:
         self.session = session or Session.open()
         self.lang = i18n.language(lang)
         self.status_heading = widgets.HTML()
-        self.status = widgets.HTML(layout=WIDE)
+        self.status = widgets.HTML(layout=wide())
         self.legend = chart_image()
         self.legend.value = figure_png(charts.panel_legend(self.lang))
         self.grid = widgets.GridBox(layout=widgets.Layout(
@@ -417,8 +417,8 @@ class IndicatorCharts:
         of them when ``changed`` is None; a chart whose picture is the same is not sent)."""
         indicators, measurements, start = self.tables()
         today = config.today()
-        self.status_heading.value = heading(
-            t("progress.status", self.lang, date=analysis.format_date(today, self.lang))).value
+        status = t("progress.status", self.lang, date=analysis.format_date(today, self.lang))
+        self.status_heading.value = f"<h4>{esc(status)}</h4>"
         ids = [int(i) for i in indicators["id"]]
         if list(self._panels) != ids:
             self._panels = {i: self._panels.get(i) or self._new_panel(i) for i in ids}
