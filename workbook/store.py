@@ -125,7 +125,7 @@ def _track_writes(engine: sa.Engine) -> None:
 
 
 #: Tables whose cached frame is read again in part after this store's own writes.
-_READ_IN_PART = {"measurements"}
+_READ_IN_PART = {"activities", "measurements"}
 
 
 def _configure_sqlite(engine: sa.Engine) -> None:
@@ -330,6 +330,16 @@ class Store:
         made = dict(conn.execute(sa.select(table.c.table_name, table.c.revision)
                                  .where(table.c.table_name.in_(names))).all())
         return {name: (made[name], rows.get(name)) for name in names}
+
+    def _own_change(self, table: str, stamp: tuple[int, ...], revision: int) -> set[int] | None:
+        """The ids of ``table``'s rows that changed since a frame cached at ``stamp``, when
+        the only change since is this store's own last write of at most 50 named rows
+        (that write made ``revision``, the table's revision now); else None."""
+        own = self._own_writes.get(table)
+        if own is None or stamp != (revision - 1,):
+            return None
+        made, ids = own
+        return set(ids) if made == revision and ids is not None and len(ids) <= 50 else None
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -747,7 +757,8 @@ class Store:
             conn.execute(
                 sa.update(s.activities)
                 .where(s.activities.c.id == activity_id)
-                .values(version=version, updated_at=_now(), **values)
+                .values(version=version, updated_at=_now(), **values),
+                execution_options={"workbook_rows": (activity_id,)},
             )
             if snapshot is None:
                 snapshot = _activity_snapshot(row)
@@ -775,7 +786,7 @@ class Store:
         every = self._cached(
             ("activities", plan_id, True),
             ("activities",),
-            lambda: self._activities(plan_id, previous[1] if previous else None),
+            lambda: self._activities(plan_id, previous, revisions.get("activities", 0)),
             revisions,
         )
         if include_deleted:
@@ -787,26 +798,34 @@ class Store:
             revisions,
         )
 
-    def _activities(self, plan_id: int, previous: pd.DataFrame | None = None) -> pd.DataFrame:
+    def _activities(self, plan_id: int, cached: tuple | None = None,
+                    revision: int = 0) -> pd.DataFrame:
         """Every row of the plan, deleted ones too, ordered by date and id.
 
-        With the frame of an earlier revision, only rows whose ``version`` changed (every
-        write of a row counts it up) or that are new are read and decoded again: a click
-        in a plan of 1,000 rows reads one row instead of all of them.
+        With the ``cached`` frame of an earlier revision, only rows that this store's own
+        last write named, or else whose ``version`` changed (every write of a row counts it
+        up) or that are new, are read and decoded again: a click in a plan of 1,000 rows
+        reads one row instead of all of them.
         """
+        previous = cached[1] if cached is not None else None
         if previous is not None and len(previous):
-            with self._read() as reader:
-                stored = dict(reader.rows(
-                    "SELECT id, version FROM activities WHERE plan_id = :plan_id", plan_id=plan_id
-                ))
-            known = dict(zip(previous["id"].tolist(), previous["version"].tolist(), strict=True))
-            changed = [row_id for row_id, version in stored.items() if known.get(row_id) != version]
-            gone = known.keys() - stored.keys()
+            changed = self._own_change("activities", cached[0], revision)
+            gone: set[int] = set()
+            if changed is None:
+                with self._read() as reader:
+                    stored = dict(reader.rows(
+                        "SELECT id, version FROM activities WHERE plan_id = :plan_id",
+                        plan_id=plan_id,
+                    ))
+                known = dict(zip(previous["id"].tolist(), previous["version"].tolist(),
+                                 strict=True))
+                changed = [row for row, version in stored.items() if known.get(row) != version]
+                gone = known.keys() - stored.keys()
             keep = previous[~previous["id"].isin([*changed, *gone])]
             if len(changed) <= 50 and len(keep):
                 parts = [keep]
                 if changed:
-                    fresh = self._activity_rows(plan_id, changed)
+                    fresh = self._activity_rows(plan_id, sorted(changed))
                     differ = {
                         name: dtype for name, dtype in previous.dtypes.items()
                         if fresh[name].dtype != dtype
@@ -983,11 +1002,10 @@ class Store:
         write of a few measurements, only those rows are read again: recording one
         measurement among 10,000 reads one row instead of all of them.
         """
-        own = self._own_writes.get("measurements")
-        if previous is not None and own is not None:
-            (stamp,), frame = previous
-            made, ids = own
-            if ids is not None and len(ids) <= 50 and made == revision == stamp + 1:
+        if previous is not None:
+            stamp, frame = previous
+            ids = self._own_change("measurements", stamp, revision)
+            if ids is not None:
                 fresh = self._measurement_rows(plan_id, sorted(ids))
                 kept = frame[~frame["id"].isin(ids)]
                 if not fresh.empty:
