@@ -37,7 +37,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -216,6 +216,25 @@ def _unique(name: str, taken: Callable[[str], bool]) -> str:
     return candidate
 
 
+def _parsed_files(
+    sources: Path | str | Iterable[Any],
+    catalog: Catalog | None,
+    lang: str | None,
+    refused: dict[str, ImportRefused],
+) -> Iterator[tuple[str, ParsedPlan, str]]:
+    """Each readable planning file: its name, its contents and its team's name; a file
+    that is refused goes into ``refused`` under its name instead."""
+    catalog = catalog or load_catalog()
+    for filename, content in _sources(sources):
+        try:
+            parsed = parse_plan(content, filename=filename, catalog=catalog, lang=lang)
+            name = _checked_team_name(parsed, filename)
+        except ImportRefused as exc:
+            refused[filename] = exc
+            continue
+        yield filename, parsed, name
+
+
 def import_team_files(
     store: Store,
     sources: Path | str | Iterable[Any],
@@ -228,16 +247,9 @@ def import_team_files(
     Returns the imports that succeeded and, per file name, the refusals (their
     ``report(lang)`` says what to fix); a refused file leaves the store untouched.
     """
-    catalog = catalog or load_catalog()
     results: list[ImportResult] = []
     refused: dict[str, ImportRefused] = {}
-    for filename, content in _sources(sources):
-        try:
-            parsed = parse_plan(content, filename=filename, catalog=catalog, lang=lang)
-            name = _checked_team_name(parsed, filename)
-        except ImportRefused as exc:
-            refused[filename] = exc
-            continue
+    for _filename, parsed, name in _parsed_files(sources, catalog, lang, refused):
         name = _unique(name, lambda n: store.plan_id(n) is not None)
         results.append(write_plan(store, parsed, plan_name=name, plan_details=parsed.plan,
                                   lang=lang))
@@ -256,18 +268,11 @@ def teams_from_files(
     numbered as :func:`import_team_files` into an empty store would number them; no store
     is written, the workbook's own least of all.
     """
-    catalog = catalog or load_catalog()
     teams: list[TeamPlan] = []
     refused: dict[str, ImportRefused] = {}
     names: set[str] = set()
     next_ids = dict.fromkeys(TABLE_IDS, 1)
-    for filename, content in _sources(sources):
-        try:
-            parsed = parse_plan(content, filename=filename, catalog=catalog, lang=lang)
-            name = _checked_team_name(parsed, filename)
-        except ImportRefused as exc:
-            refused[filename] = exc
-            continue
+    for filename, parsed, name in _parsed_files(sources, catalog, lang, refused):
         plan = new_plan(_unique(name, names.__contains__), parsed.plan)
         names.add(plan.name)
         tables = plan_tables(parsed, plan_id=len(teams) + 1, first_ids=next_ids)
