@@ -236,6 +236,11 @@ def test_measurement_changes_status_and_chart(browser, app_environment):
         page.wait_for_timeout(300)  # the new picture is decoded
         screenshot(page, "app-progress-status", status)
         screenshot(page, "app-progress-grid", page.locator(".wb-indicator-grid"))
+        # the list under the form shows the measurements of the chosen indicator only
+        listed = page.locator(".widget-html:has(h4:text-is('Je metingen')) + * .wb-table")
+        assert "Lespakketten op KlasCement (browsertest)" in listed.inner_text()
+        assert "Instagram" not in listed.inner_text()
+        screenshot(page, "app-progress-list", listed)
         screenshot(page, "app-progress-chart", detail)
         context.close()
 

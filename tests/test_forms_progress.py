@@ -216,8 +216,13 @@ def test_the_list_shows_the_newest_measurements_of_the_chosen_indicator(demo_sto
     form.indicator.value = INSTAGRAM
     own = measurements(demo_store).query("indicator_id == @INSTAGRAM")
     assert form.table.value.count("<tr>") - 1 == len(own)
-    assert form.list_count.value == "" and form.more_button.layout.display == "none"
+    assert form.more_button.layout.display == "none"
+    assert f"Metingen van Volgers Instagram-account project: {len(own)}." in (
+        form.list_count.value)
     assert {key for _, key in form.picker.dropdown.options} == {0, *own["id"]}
+    form.indicator.value = PARTICIPANTS
+    assert "De 25 recentste van 31 metingen van Deelnemers infosessies." in (
+        form.list_count.value)
 
 
 def test_choosing_the_indicator_to_measure_shows_it_full_size(demo_store):

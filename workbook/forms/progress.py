@@ -81,6 +81,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "progress.list_count": {"nl": "De {shown} recentste van {total} metingen.",
                             "en": "The {shown} most recent of {total} measurements."},
+    "progress.list_count_of": {
+        "nl": "De {shown} recentste van {total} metingen van {indicator}.",
+        "en": "The {shown} most recent of {total} measurements of {indicator}.",
+    },
+    "progress.list_of": {
+        "nl": "Metingen van {indicator}: {total}. Kies geen indicator om alle metingen te zien.",
+        "en": "Measurements of {indicator}: {total}. Choose no indicator to see them all.",
+    },
     "progress.more": {"nl": "Meer tonen", "en": "Show more"},
     "progress.measurement": {"nl": "{indicator} op {date}: {value}",
                              "en": "{indicator} on {date}: {value}"},
@@ -308,9 +316,13 @@ class MeasurementForm(RecordForm):
         self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"),
                                       nowrap=(self.tr("field.date"), self.tr("field.value")))
         more = total > len(rows)
-        count = self.tr("progress.list_count", shown=len(rows),
-                        total=analysis.format_number(total, self.lang))
-        self.list_count.value = f"<small>{esc(count)}</small>" if more else ""
+        counts = {"shown": len(rows), "total": analysis.format_number(total, self.lang),
+                  "indicator": names.get(self.indicator.value, "")}
+        if self.indicator.value:
+            count = self.tr("progress.list_count_of" if more else "progress.list_of", **counts)
+        else:
+            count = self.tr("progress.list_count", **counts) if more else ""
+        self.list_count.value = f"<small>{esc(count)}</small>" if count else ""
         self.more_button.layout.display = None if more else "none"
         self.picker.set_rows([
             (f"{i}: {analysis.format_date(day, self.lang)} · {names.get(ind, '')} · "
