@@ -469,3 +469,12 @@ def test_reading_a_store_file_leaves_sqlalchemy_unloaded_until_a_write(demo_stor
         "assert 'sqlalchemy' in sys.modules and store.setting('lang') == 'en'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, env=dict(os.environ))
+
+
+def test_plan_fields_are_the_plans_without_the_record(demo_store: Store):
+    plan_id = demo_store.current_plan_id()
+    assert demo_store.plan_fields(plan_id) == demo_store.plan(plan_id).model_dump()
+    bare = demo_store.add_plan(validate(Plan, {"name": "Zonder periode"}))
+    assert demo_store.plan_fields(bare)["start"] is None
+    with pytest.raises(StoreError):
+        demo_store.plan_fields(9999)

@@ -480,12 +480,17 @@ class Store:
         return _frame(rows, list(_PLAN_COLUMNS), dates=("start", "end"))
 
     def plan(self, plan_id: int) -> Plan:
+        return model.Plan(**self.plan_fields(plan_id))
+
+    def plan_fields(self, plan_id: int) -> dict[str, Any]:
+        """The fields of :meth:`plan` as stored (name, project, organisation, start, end),
+        without building the record: showing a plan's name or dates needs no pydantic."""
         with self._read() as reader:
             rows = reader.mappings(f"{_PLANS} WHERE id = :id", id=plan_id)
         if not rows:
             raise StoreError(t("store.not_found", what="plan", id=plan_id))
         row = _plan_row(rows[0])
-        return model.Plan(**{key: row[key] for key in FIELDS["Plan"]})
+        return {key: row[key] for key in FIELDS["Plan"]}
 
     def plan_id(self, name: str) -> int | None:
         with self._read() as reader:

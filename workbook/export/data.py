@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .. import tables as planning
 from ..catalog import Catalog, load_catalog
 from ..i18n import register, t
-from ..model import Plan
+
+if TYPE_CHECKING:
+    from ..model import Plan
 
 TEXTS: dict[str, dict[str, str]] = {
     "export.sheet.planning": {"nl": "Planning", "en": "Planning"},

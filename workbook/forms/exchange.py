@@ -216,7 +216,7 @@ class PlanUpload:
         self.refresh()
 
     def plan_name(self) -> str:
-        return self.session.store.plan(self.session.plan_id).name
+        return self.session.store.plan_fields(self.session.plan_id)["name"]
 
     def refresh(self) -> None:
         text = t("exchange.upload_help", self.lang, plan=esc(self.plan_name()))

@@ -211,7 +211,7 @@ class TeamChooser:
                 f"✓ {esc(self.tr('team.current', name=plan))} {other}</div>"
             )
         else:
-            name = self.store.plan(self.store.current_plan_id()).name
+            name = self.store.plan_fields(self.store.current_plan_id())["name"]
             self.current.value = (
                 f'<div class="wb-team-none" style="{NOTE_STYLE}">'
                 f"{esc(self.tr('team.none', name=name))}</div>"

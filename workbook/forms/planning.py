@@ -104,9 +104,9 @@ def occurrence_label(occurrence: EventOccurrence, lang: str | None = None) -> st
 
 def plan_years(session: Session) -> list[int]:
     """The calendar years the plan runs (its start to end), else this year and the next."""
-    plan = session.store.plan(session.plan_id)
-    if plan.start and plan.end:
-        return list(range(plan.start.year, plan.end.year + 1))
+    plan = session.store.plan_fields(session.plan_id)
+    if plan["start"] and plan["end"]:
+        return list(range(plan["start"].year, plan["end"].year + 1))
     year = config.today().year
     return [year, year + 1]
 

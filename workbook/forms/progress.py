@@ -23,10 +23,10 @@ from matplotlib.figure import Figure
 
 from .. import analysis, charts, config
 from ..i18n import register, t
-from ..model import Measurement
 from ..pictures import IndicatorPicture, figure_png
 from .common import (
     LABEL_STYLE,
+    RecordClass,
     RecordForm,
     Session,
     esc,
@@ -131,7 +131,7 @@ class MeasurementForm(RecordForm):
 
     display_name = "voortgang: metingen"
 
-    model = Measurement
+    model = RecordClass("Measurement")
 
     def _build_fields(self) -> None:
         self._last_touched: set[int] = set()
@@ -218,10 +218,10 @@ class MeasurementForm(RecordForm):
     def _indicators(self) -> pd.DataFrame:
         return self.session.store.indicators(self.session.plan_id)
 
-    def add(self, record: Measurement) -> int:
+    def add(self, record: Any) -> int:
         return self.session.store.add_measurement(self.session.plan_id, record)
 
-    def update(self, row_id: int, record: Measurement) -> None:
+    def update(self, row_id: int, record: Any) -> None:
         self.session.store.update_measurement(row_id, record)
 
     def remove(self, row_id: int) -> None:
@@ -418,7 +418,7 @@ class IndicatorCharts:
         store, plan_id = self.session.store, self.session.plan_id
         with store.snapshot():
             return (store.indicators(plan_id), store.measurements(plan_id),
-                    store.plan(plan_id).start)
+                    store.plan_fields(plan_id)["start"])
 
     def progress(self) -> pd.DataFrame:
         indicators, measurements, start = self.tables()
@@ -543,11 +543,11 @@ class OverviewCharts:
     def figures(self) -> dict[str, Figure]:
         """The four figures for the plan as it is now in the store."""
         store, plan_id = self.session.store, self.session.plan_id
-        plan = store.plan(plan_id)
+        plan = store.plan_fields(plan_id)
         activities = store.activities(plan_id)
         catalog = self.session.catalog
         return {
-            "timeline": charts.timeline_chart(activities, catalog, plan.start, plan.end,
+            "timeline": charts.timeline_chart(activities, catalog, plan["start"], plan["end"],
                                               lang=self.lang),
             "cost_channel": charts.cost_by_channel_chart(activities, catalog, lang=self.lang),
             "cost_context": charts.cost_by_context_chart(activities, lang=self.lang),
