@@ -15,7 +15,6 @@ downloads of the combined overview as xlsx and html.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -93,20 +92,6 @@ register(TEXTS)
 def sample_folder() -> Path:
     """The three sample team files shipped with the workbook (``data/teams``)."""
     return config.PROJECT_DIR / "data" / "teams"
-
-
-def unique_teams(teams: Iterable[TeamPlan]) -> list[TeamPlan]:
-    """The teams with distinct names (side by side they are columns): 'X', 'X (2)', …"""
-    seen: set[str] = set()
-    result = []
-    for team in teams:
-        name, counter = team.team, 2
-        while name in seen:
-            name = f"{team.team} ({counter})"
-            counter += 1
-        seen.add(name)
-        result.append(team if name == team.team else dataclasses.replace(team, team=name))
-    return result
 
 
 def combined_tables(teams: Sequence[TeamPlan]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -210,7 +195,7 @@ class FacilitatorOverview:
                                                   t("facilitator.source_store", self.lang))
         for found in self.file_teams.values():
             teams += found
-        return unique_teams(teams)
+        return facilitator.distinct_teams(teams, self.lang)
 
     def read_folder(self, refresh: bool = True) -> bool:
         """Read every team file of the folder typed in :attr:`folder` (replacing the last)."""
@@ -332,4 +317,4 @@ def show(folder: Path | str | None = None, include_store: bool = True) -> None:
     FacilitatorOverview(folder=folder, include_store=include_store).show()
 
 
-__all__ = ["FacilitatorOverview", "combined_tables", "sample_folder", "show", "unique_teams"]
+__all__ = ["FacilitatorOverview", "combined_tables", "sample_folder", "show"]
