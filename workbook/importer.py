@@ -600,6 +600,11 @@ class _Table:
         index = self.columns.get(name)
         return cells[index] if index is not None and index < len(cells) else None
 
+    def problem(self, number: int, name: str, key: str, sheet: str | None = None,
+                **params: Any) -> ImportProblem:
+        """A problem with the cell of column ``name`` in row ``number``."""
+        return ImportProblem(key, params, number, self.headings.get(name), sheet)
+
     def column(self, name: str) -> list[Any]:
         """The body's cells of column ``name``, row by row, like :meth:`cell` gives them."""
         index = self.columns.get(name)
@@ -817,9 +822,6 @@ def _parse_activities(table: _Table, catalog: Catalog) -> tuple[list[ParsedActiv
     def column_of(field: str) -> str:
         return _activity_column(table, field)
 
-    def problem(number: int, name: str, key: str, **params: Any) -> ImportProblem:
-        return ImportProblem(key, params, number, table.headings.get(name))
-
     parsed: list[ParsedActivity] = []
     problems: list[ImportProblem] = []
     for (number, what, responsible, target_groups, (how_methods, how_channels), more_methods,
@@ -837,20 +839,22 @@ def _parse_activities(table: _Table, catalog: Catalog) -> tuple[list[ParsedActiv
             "channels": [*how_channels, *more_channels],
         }
         if context_id is None:
-            row_problems.append(problem(number, "context", "import.bad_context", value=context,
-                                        choices=_ChoiceList(Context, "context")))
+            row_problems.append(table.problem(number, "context", "import.bad_context",
+                                              value=context,
+                                              choices=_ChoiceList(Context, "context")))
         else:
             data["context"] = context_id
         if status_id is None:
-            row_problems.append(problem(number, "status", "import.bad_status", value=status,
-                                        choices=_ChoiceList(Status, "status")))
+            row_problems.append(table.problem(number, "status", "import.bad_status",
+                                              value=status,
+                                              choices=_ChoiceList(Status, "status")))
         else:
             data["status"] = status_id
         for name, value in (("when", when), ("target_value", target_value), ("price", price)):
             if value is _REFUSED:
                 key = "import.bad_date" if name == "when" else "import.bad_amount"
-                row_problems.append(problem(number, name, key,
-                                            value=cell_text(raw[name][row])))
+                row_problems.append(table.problem(number, name, key,
+                                                  value=cell_text(raw[name][row])))
             else:
                 data[name] = value
 
@@ -983,11 +987,6 @@ def _parse_indicators(table: _Table, _problems: list, lang: str | None
     for number, cells in table.body:
         row_problems: list[ImportProblem] = []
 
-        def place(name: str, key: str, number: int = number, sink: list = row_problems,
-                  **params: Any) -> None:
-            sink.append(ImportProblem(key, params, number, table.headings.get(name),
-                                              sheet))
-
         data: dict[str, Any] = {
             "name": cell_text(table.cell(cells, "name")),
             "unit": cell_text(table.cell(cells, "unit")),
@@ -995,19 +994,23 @@ def _parse_indicators(table: _Table, _problems: list, lang: str | None
         try:
             data["deadline"] = parse_date(table.cell(cells, "deadline"))
         except (ValueError, OverflowError):
-            place("deadline", "import.bad_date", value=cell_text(table.cell(cells, "deadline")))
+            row_problems.append(table.problem(number, "deadline", "import.bad_date", sheet,
+                                              value=cell_text(table.cell(cells, "deadline"))))
         try:
             data["target"] = parse_amount(table.cell(cells, "target"), table.sheet.decimal)
         except ValueError:
-            place("target", "import.bad_amount", value=cell_text(table.cell(cells, "target")))
+            row_problems.append(table.problem(number, "target", "import.bad_amount", sheet,
+                                              value=cell_text(table.cell(cells, "target"))))
         kind = cell_text(table.cell(cells, "kind"))
         if kind:
             if (found := _choice(kind, _KINDS)) is None:
-                place("kind", "import.bad_kind", value=kind, choices=_ChoiceList(Kind, "kind"))
+                row_problems.append(table.problem(number, "kind", "import.bad_kind", sheet,
+                                                  value=kind, choices=_ChoiceList(Kind, "kind")))
             else:
                 data["kind"] = found
         if _key(data["name"]) in seen:
-            place("name", "import.duplicate_indicator", value=data["name"])
+            row_problems.append(table.problem(number, "name", "import.duplicate_indicator", sheet,
+                                              value=data["name"]))
         seen.add(_key(data["name"]))
         indicator = _validated(Indicator, data, row_problems, number, table.headings.get, sheet)
         problems += row_problems
@@ -1023,24 +1026,21 @@ def _parse_measurements(table: _Table, _problems: list, known: set[str]
     sheet = table.sheet.name
     for number, cells in table.body:
         row_problems: list[ImportProblem] = []
-
-        def place(name: str, key: str, number: int = number, sink: list = row_problems,
-                  **params: Any) -> None:
-            sink.append(ImportProblem(key, params, number, table.headings.get(name),
-                                              sheet))
-
         name = cell_text(table.cell(cells, "indicator"))
         if name and _key(name) not in known:
-            place("indicator", "import.unknown_indicator", value=name)
+            row_problems.append(table.problem(number, "indicator", "import.unknown_indicator",
+                                              sheet, value=name))
         data: dict[str, Any] = {"indicator_id": 0, "note": cell_text(table.cell(cells, "note"))}
         try:
             data["date"] = parse_date(table.cell(cells, "date"))
         except (ValueError, OverflowError):
-            place("date", "import.bad_date", value=cell_text(table.cell(cells, "date")))
+            row_problems.append(table.problem(number, "date", "import.bad_date", sheet,
+                                              value=cell_text(table.cell(cells, "date"))))
         try:
             data["value"] = parse_amount(table.cell(cells, "value"), table.sheet.decimal)
         except ValueError:
-            place("value", "import.bad_amount", value=cell_text(table.cell(cells, "value")))
+            row_problems.append(table.problem(number, "value", "import.bad_amount", sheet,
+                                              value=cell_text(table.cell(cells, "value"))))
         if not name:
             problem = Problem("indicator_id", "required")
             row_problems.append(ImportProblem("", {}, number, table.headings.get("indicator"),
