@@ -27,6 +27,7 @@ from ..analysis import format_money
 from ..facilitator import TeamPlan
 from ..i18n import register, t
 from ..importer import ImportRefused
+from ..pictures import figure_png
 from .common import (
     NOTE_STYLE,
     OK_STYLE,
@@ -38,7 +39,7 @@ from .common import (
     wide,
 )
 from .exchange import Download, DownloadBar, refusal_html
-from .progress import chart_image, figure_png
+from .progress import chart_image
 
 TEXTS: dict[str, dict[str, str]] = {
     "overview.sources": {"nl": "Welke plannen?", "en": "Which plans?"},

@@ -420,10 +420,6 @@ class IndicatorCharts:
             return (store.indicators(plan_id), store.measurements(plan_id),
                     store.plan_fields(plan_id)["start"])
 
-    def progress(self) -> pd.DataFrame:
-        indicators, measurements, start = self.tables()
-        return analysis.progress_table(indicators, measurements, start, lang=self.lang)
-
     def refresh(self, changed: Iterable[int] | None = None) -> None:
         """Redraw the status lines, then the charts of the ``changed`` indicators (of all
         of them when ``changed`` is None; a chart whose picture is the same is not sent)."""
@@ -575,5 +571,5 @@ def show_overview() -> None:
 
 __all__ = [
     "IndicatorCharts", "MeasurementForm", "OverviewCharts", "ProgressReview", "chart_image",
-    "figure_png", "show", "show_overview", "status_line", "store_changed", "subscribe",
+    "show", "show_overview", "status_line", "store_changed", "subscribe",
 ]
