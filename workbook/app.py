@@ -3,6 +3,14 @@
 ``python -m workbook app`` serves it to this computer only; ``python -m workbook room``
 serves it to the participants' browsers on the room's network, guarded by a token that
 the command prints. Idle kernels are culled so a long workshop does not pile them up.
+
+Two ways to serve it (ARCHITECTURE.md, "the room"):
+
+- ``one-page`` (the default): Voilà serves one notebook, ``share/app/werkboek.ipynb``, whose
+  sections are the workbook's notebooks (:mod:`workbook.forms.app`). A team's visit costs
+  one kernel, not one per page, and kernels are started ahead in a pool (Voilà's preheated
+  kernels), so a team arriving takes a kernel that has already imported the workbook.
+- ``pages``: Voilà's tree of the notebooks folder, a kernel per page (Binder, the hub).
 """
 
 from __future__ import annotations
@@ -19,21 +27,42 @@ from . import config
 NOTEBOOKS_DIR = config.PROJECT_DIR / "notebooks"
 # The workbook's Voilà template (start page, plan-keeping links) lives in the package.
 JUPYTER_DATA = Path(__file__).resolve().parent / "share"
+APP_NOTEBOOK = JUPYTER_DATA / "app" / "werkboek.ipynb"
 TEMPLATE = "werkboek"
 CULL_IDLE_SECONDS = 15 * 60
 CULL_INTERVAL_SECONDS = 60
+DESIGNS = ("one-page", "pages")
+# Voilà's preheated kernels kept ready (one-page design). None by default: the app view's
+# kernels are forks of a loaded process (workbook/kernels.py) and start in a fraction of a
+# second; a pool of fresh kernels measured slower and heavier (benchmarks/results.md).
+DEFAULT_POOL = 0
+# After a team takes a kernel, the pool is refilled this much later, so that refills do not
+# compete for the processor with the teams that just arrived.
+POOL_REFILL_DELAY_SECONDS = 5
 
 
 def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOKS_DIR,
-                    open_browser: bool = False) -> list[str]:
+                    open_browser: bool = False, design: str = "one-page",
+                    pool: int = DEFAULT_POOL) -> list[str]:
     """The Voilà command line for the workbook; a token is required off the loopback address."""
     if token is None and not ip.startswith("127."):
         raise ValueError("serving beyond this computer needs a token")
+    if design not in DESIGNS:
+        raise ValueError(f"unknown design {design!r}; known: {', '.join(DESIGNS)}")
+    served = [str(root)]
+    if design == "one-page":
+        served = [str(APP_NOTEBOOK)]
+        if pool > 0:
+            served += [
+                "--VoilaConfiguration.preheat_kernel=True",
+                f"--VoilaConfiguration.default_pool_size={pool}",
+                f"--VoilaKernelManager.fill_delay={POOL_REFILL_DELAY_SECONDS}",
+            ]
     arguments = [
         sys.executable,
         "-m",
         "workbook.app",
-        str(root),
+        *served,
         *([] if open_browser else ["--no-browser"]),
         f"--Voila.ip={ip}",
         f"--port={port}",
@@ -70,9 +99,11 @@ def room_addresses(port: int, token: str) -> list[str]:
     return [f"http://{name}:{port}/?token={token}" for name in sorted(names)]
 
 
-def serve(ip: str, port: int, token: str | None, open_browser: bool = False) -> int:
+def serve(ip: str, port: int, token: str | None, open_browser: bool = False,
+          design: str = "one-page", pool: int = DEFAULT_POOL) -> int:
     """Replace this process by Voilà (so Ctrl+C stops the server directly)."""
-    arguments = voila_arguments(ip, port, token, open_browser=open_browser)
+    arguments = voila_arguments(ip, port, token, open_browser=open_browser, design=design,
+                                pool=pool)
     os.execv(arguments[0], arguments)
     return 0  # pragma: no cover
 
@@ -87,6 +118,10 @@ def run_voila(argv: list[str]) -> int:
     os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
     from voila.app import main
 
+    if str(APP_NOTEBOOK) in argv:
+        from .kernels import start_fork_server
+
+        start_fork_server()
     sys.argv = ["voila", *argv]
     main()
     return 0

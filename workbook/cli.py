@@ -59,10 +59,21 @@ def _table(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serving_options(parser: argparse.ArgumentParser, pool: int) -> None:
+    parser.add_argument("--design", choices=("one-page", "pages"), default="one-page",
+                        help="one-page: één pagina en één kernel per team (standaard); pages: "
+                        "een kernel per notebook / one page and one kernel per team (default), "
+                        "or a kernel per notebook page")
+    parser.add_argument("--pool", type=int, default=pool,
+                        help="kernels die klaarstaan voor wie binnenkomt / kernels kept ready "
+                        f"for teams that arrive (default {pool})")
+
+
 def _configure_app(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=int, default=8866)
     parser.add_argument("--no-browser", action="store_true",
                         help="open geen browser / do not open a browser")
+    _serving_options(parser, pool=1)
 
 
 @command("app", "open de app-weergave (Voilà) op deze computer / open the app view here")(
@@ -72,13 +83,17 @@ def _app(args: argparse.Namespace) -> int:
     from .app import serve
 
     print(f"Werkboek: http://127.0.0.1:{args.port}/  (Ctrl+C stopt / stops)", flush=True)
-    return serve("127.0.0.1", args.port, None, open_browser=not args.no_browser)
+    return serve("127.0.0.1", args.port, None, open_browser=not args.no_browser,
+                 design=args.design, pool=args.pool)
 
 
 def _configure_room(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ip", default="0.0.0.0", help="luisteradres / listening address")
     parser.add_argument("--port", type=int, default=8866)
     parser.add_argument("--token", help="zelf gekozen toegangscode / your own access token")
+    from .app import DEFAULT_POOL
+
+    _serving_options(parser, pool=DEFAULT_POOL)
 
 
 @command("room", "deel het werkboek met de zaal (met toegangscode) / serve to the room")(
@@ -91,7 +106,7 @@ def _room(args: argparse.Namespace) -> int:
     print(t("room.banner", token=token), flush=True)
     for address in room_addresses(args.port, token):
         print(f"  {address}", flush=True)
-    return serve(args.ip, args.port, token)
+    return serve(args.ip, args.port, token, design=args.design, pool=args.pool)
 
 
 def _load_extensions() -> None:

@@ -1,0 +1,114 @@
+"""Kernels for the app view, forked from one process that has already loaded the workbook.
+
+A new Python kernel spends 3–4 s of processor importing IPython, pandas, Matplotlib,
+ipywidgets and the workbook, and keeps ≈150 MB of its own. Ten teams arriving together on
+a 2-core laptop queue behind each other's imports, and a pool of preheated kernels only
+moves that work (and its refills compete with the teams). Here the imports happen once, in
+a fork server (:mod:`multiprocessing`'s ``forkserver``): every kernel is a fork of it, ready
+in a fraction of a second, and shares the loaded modules' memory with its siblings.
+
+The provisioner is Jupyter's own local one with one step changed — how the kernel process
+is started — so connection files, signals, interrupts, restarts and culling behave as for
+any local kernel. The kernel spec ``werkboek`` (``share/kernels/werkboek``) names it; the
+app view's notebook uses that kernel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import multiprocessing
+import os
+import signal
+import sys
+from typing import Any
+
+from jupyter_client.connect import KernelConnectionInfo
+from jupyter_client.provisioning import LocalProvisioner
+
+# Loaded in the fork server, before any kernel forks from it (see kernel_preload.py).
+PRELOAD = ["workbook.kernel_preload"]
+
+_context: Any = None
+
+
+def _fork_server() -> Any:
+    global _context
+    if _context is None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        _context = context
+    return _context
+
+
+def run_kernel(argv: list[str], env: dict[str, str], cwd: str) -> None:
+    """The forked child: become a kernel of its own (session, environment, folder)."""
+    os.setsid()  # its own process group: signals to the kernel never reach its siblings
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    gc.freeze()  # the loaded modules stay shared with the siblings: the collector skips them
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir(cwd)
+    sys.argv = [sys.executable, *argv]
+    from ipykernel.kernelapp import IPKernelApp
+
+    IPKernelApp.launch_instance(argv=argv)
+
+
+class ForkedProcess:
+    """The part of :class:`subprocess.Popen` that Jupyter's local provisioner uses."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, process: Any) -> None:
+        self._process = process
+        self.pid: int = process.pid
+
+    def poll(self) -> int | None:
+        return None if self._process.is_alive() else self._process.exitcode
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        self._process.join(timeout)
+        return self._process.exitcode
+
+    def send_signal(self, signum: int) -> None:
+        os.kill(self.pid, signum)
+
+    def terminate(self) -> None:
+        self._process.terminate()
+
+    def kill(self) -> None:
+        self._process.kill()
+
+
+def kernel_arguments(cmd: list[str]) -> list[str]:
+    """The kernel's own arguments from its spec's command (``python -m ipykernel_launcher
+    -f FILE`` → ``-f FILE``)."""
+    for index, part in enumerate(cmd):
+        if part.endswith(("ipykernel_launcher", "ipykernel")):
+            return cmd[index + 1:]
+    raise ValueError(f"not an IPython kernel command: {cmd!r}")
+
+
+class ForkingProvisioner(LocalProvisioner):
+    """Jupyter's local provisioner, starting each kernel as a fork of the loaded workbook."""
+
+    async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> KernelConnectionInfo:
+        argv = kernel_arguments(cmd)
+        env = dict(kwargs.get("env") or os.environ)
+        cwd = str(kwargs.get("cwd") or os.getcwd())
+        process = _fork_server().Process(target=run_kernel, args=(argv, env, cwd),
+                                         name="werkboek-kernel")
+        # The first start boots the fork server (the imports, once): not on the event loop.
+        await asyncio.get_running_loop().run_in_executor(None, process.start)
+        self.process = ForkedProcess(process)
+        self.pid = process.pid
+        self.pgid = process.pid
+        self.cwd = cwd
+        return self.connection_info
+
+
+def start_fork_server() -> None:
+    """Boot the fork server now (the app view does this when it starts, so the first team
+    does not wait for the imports)."""
+    _fork_server().Process(target=os.getpid).start()
