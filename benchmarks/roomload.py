@@ -300,30 +300,55 @@ def room_environment(folder: Path) -> dict[str, str]:
             "PYTHONPATH": str(ROOT)}
 
 
+# The designs the load run compares: how `voila_arguments` serves them.
+DESIGNS = {
+    "pages": "Voilà's tree of notebooks, a fresh kernel per page (as in November)",
+    "one-page-pool": "one page per team, Voilà's preheated pool of fresh kernels",
+    "one-page": "one page per team, kernels forked from a loaded process (chosen)",
+}
+
+
+def server_arguments(design: str, port: int, pool: int, folder: Path) -> list[str]:
+    from workbook.app import APP_NOTEBOOK, voila_arguments
+
+    if design == "one-page-pool":
+        import json
+
+        notebook = json.loads(APP_NOTEBOOK.read_text())
+        notebook["metadata"]["kernelspec"] = {"display_name": "Python 3", "language": "python",
+                                              "name": "python3"}
+        variant = folder / "werkboek.ipynb"
+        variant.write_text(json.dumps(notebook))
+        return voila_arguments("127.0.0.1", port, TOKEN, design="one-page", pool=pool,
+                               notebook=variant)
+    return voila_arguments("127.0.0.1", port, TOKEN, design=design, pool=pool)
+
+
 def run_room(teams: int, design: str = "one-page", pool: int | None = None,
              log_dir: Path | None = None) -> RoomRun:
     """``teams`` teams at once against a fresh room (an empty store) served with ``design``."""
-    from workbook.app import DEFAULT_POOL, voila_arguments
+    from workbook.app import DEFAULT_POOL
 
-    pool = DEFAULT_POOL if pool is None else pool
+    pool = (DEFAULT_POOL if design == "one-page" else teams) if pool is None else pool
     names = [f"Team {number:02d}" for number in range(1, teams + 1)]
     rows = {name: f"Infoavond ouders {name}" for name in names}
     with tempfile.TemporaryDirectory(prefix="werkboek-room-") as temporary:
         folder = Path(temporary)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        arguments = voila_arguments("127.0.0.1", port, TOKEN, design=design, pool=pool)
+        server_folder = folder / "server"
+        server_folder.mkdir()
+        arguments = server_arguments(design, port, pool, server_folder)
         log = (log_dir or folder) / f"room-{design}-{teams}.log"
         with running(arguments, base + "/", room_environment(folder), log) as server:
-            if design == "one-page" and pool > 0:
-                _wait_for_pool(server.pid, timeout=180)
+            _wait_for_pool(server.pid, timeout=240)
             with MemorySampler(server.pid) as memory:
                 started = time.perf_counter()
                 runs, overview, problem = asyncio.run(_drive(base, names, rows))
                 wall = time.perf_counter() - started
                 memory.sample()
         stored = _rows_stored(folder, names, rows)
-    return RoomRun(design, teams, pool if design == "one-page" else 0, runs, stored, overview,
+    return RoomRun(design, teams, pool if design == "one-page-pool" else 0, runs, stored, overview,
                    problem, memory.peak_pss, memory.peak_rss, memory.peak_processes, wall)
 
 
@@ -345,7 +370,7 @@ def _wait_for_pool(pid: int, timeout: float) -> None:
             with contextlib.suppress(psutil.Error):
                 busy += process.cpu_percent(interval=None)
         now = time.monotonic()
-        if len(processes) > 1 and busy < 10:
+        if busy < 10:
             quiet_since = quiet_since or now
             if now - quiet_since >= 3:
                 return
@@ -383,19 +408,15 @@ async def _next_page(base: str) -> tuple[float | None, float | None]:
             await browser.close()
 
 
-def next_page_seconds(design: str, pool: int | None = None) -> tuple[float | None, float | None]:
-    from workbook.app import DEFAULT_POOL, voila_arguments
-
-    pool = DEFAULT_POOL if pool is None else pool
+def next_page_seconds(design: str, pool: int = 1) -> tuple[float | None, float | None]:
     with tempfile.TemporaryDirectory(prefix="werkboek-next-") as temporary:
         folder = Path(temporary)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        arguments = voila_arguments("127.0.0.1", port, TOKEN, design=design, pool=pool)
+        arguments = server_arguments(design, port, pool, folder)
         log = folder / "next.log"
         with running(arguments, base + "/", room_environment(folder), log) as server:
-            if design == "one-page" and pool > 0:
-                _wait_for_pool(server.pid, timeout=180)
+            _wait_for_pool(server.pid, timeout=240)
             return asyncio.run(_next_page(base))
 
 

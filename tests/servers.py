@@ -3,77 +3,33 @@ and a headless Debian Chromium driven by Playwright (no browser download)."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from benchmarks.roomload import CHROMIUM, CHROMIUM_FLAGS, free_port, running, wait_for
 from workbook.app import voila_arguments
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
+__all__ = ["ARTIFACTS", "CHROMIUM", "CHROMIUM_FLAGS", "chromium", "chromium_available",
+           "free_port", "jupyterlab", "running", "voila", "wait_for"]
 
 
 def chromium_available() -> bool:
     return Path(CHROMIUM).exists()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(url: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except urllib.error.HTTPError:
-            return  # the server answers (e.g. 302/403 without a token)
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(f"{url} did not answer within {timeout} s")
-
-
 @contextmanager
-def running(arguments: list[str], url: str, env: dict[str, str], log: Path) -> Iterator[None]:
-    log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("w") as output:
-        process = subprocess.Popen(arguments, env={**os.environ, **env}, stdout=output,
-                                   stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True)
-        try:
-            wait_for(url)
-            yield
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-@contextmanager
-def voila(env: dict[str, str], token: str | None = None) -> Iterator[str]:
-    """The app view of the notebooks folder; yields its base URL."""
+def voila(env: dict[str, str], token: str | None = None, design: str = "pages"
+          ) -> Iterator[str]:
+    """The app view (``pages``: the notebooks folder, a page each; ``one-page``: the whole
+    workbook on one page, as ``make app`` and ``make room`` serve it); yields its base URL."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    with running(voila_arguments("127.0.0.1", port, token), base + "/", env,
-                 ARTIFACTS / f"voila-{port}.log"):
+    with running(voila_arguments("127.0.0.1", port, token, design=design), base + "/", env,
+                 ARTIFACTS / f"voila-{design}-{port}.log"):
         yield base
 
 

@@ -8,6 +8,7 @@ import re
 
 from openpyxl import load_workbook
 
+from workbook.forms.common import Session
 from workbook.forms.overview import FacilitatorOverview, sample_folder
 from workbook.model import Plan
 
@@ -105,3 +106,19 @@ def test_in_english(demo_store, monkeypatch):
     assert overview.read_button.description == "Read folder"
     assert "Within our own school" in overview.sections["context"].value
     assert "4 teams:" in overview.message.value
+
+
+def test_the_overview_follows_the_room_when_a_team_saves(demo_store):
+    from workbook.store import Store
+
+    overview = FacilitatorOverview(session=Session.open(demo_store))
+    assert not overview.refresh_if_changed(), "nothing saved since it was drawn"
+    other = Store(demo_store.url)  # another team's kernel
+    try:
+        other.add_plan(Plan(name="Team Laatkomer"))
+    finally:
+        other.close()
+    assert overview.refresh_if_changed()
+    assert "Team Laatkomer" in overview.sections["teams"].value
+    assert not overview.refresh_if_changed()
+    assert overview.auto_refresh.value and "elke 5 s" in overview.auto_refresh.description

@@ -43,7 +43,7 @@ POOL_REFILL_DELAY_SECONDS = 5
 
 def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOKS_DIR,
                     open_browser: bool = False, design: str = "one-page",
-                    pool: int = DEFAULT_POOL) -> list[str]:
+                    pool: int = DEFAULT_POOL, notebook: Path = APP_NOTEBOOK) -> list[str]:
     """The Voilà command line for the workbook; a token is required off the loopback address."""
     if token is None and not ip.startswith("127."):
         raise ValueError("serving beyond this computer needs a token")
@@ -51,7 +51,7 @@ def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOK
         raise ValueError(f"unknown design {design!r}; known: {', '.join(DESIGNS)}")
     served = [str(root)]
     if design == "one-page":
-        served = [str(APP_NOTEBOOK)]
+        served = [str(notebook)]
         if pool > 0:
             served += [
                 "--VoilaConfiguration.preheat_kernel=True",
@@ -99,6 +99,14 @@ def room_addresses(port: int, token: str) -> list[str]:
     return [f"http://{name}:{port}/?token={token}" for name in sorted(names)]
 
 
+def prepare_store() -> None:
+    """Create (or upgrade) the store once, before any team's kernel opens it: ten kernels
+    that all find a new store at the same moment queue for its write lock."""
+    from .store import open_store
+
+    open_store().close()
+
+
 def serve(ip: str, port: int, token: str | None, open_browser: bool = False,
           design: str = "one-page", pool: int = DEFAULT_POOL) -> int:
     """Replace this process by Voilà (so Ctrl+C stops the server directly)."""
@@ -118,7 +126,8 @@ def run_voila(argv: list[str]) -> int:
     os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
     from voila.app import main
 
-    if str(APP_NOTEBOOK) in argv:
+    prepare_store()
+    if any(argument.endswith(".ipynb") for argument in argv):
         from .kernels import start_fork_server
 
         start_fork_server()

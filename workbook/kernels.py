@@ -26,8 +26,15 @@ from typing import Any
 from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning import LocalProvisioner
 
-# Loaded in the fork server, before any kernel forks from it (see kernel_preload.py).
-PRELOAD = ["workbook.kernel_preload"]
+# Loaded in the fork server, before any kernel forks from it (see kernel_preload.py). Voilà
+# too: a child made from the Voilà server imports it while it unpacks its start request, and
+# that import alone (Jupyter server, jsonschema, a grammar compiled by lark) was ≈1.5 s of
+# processor in every kernel — 10 teams at once waited 80 s for their first byte, not 5 s.
+PRELOAD = ["voila.app", "workbook.kernel_preload", "workbook.kernels"]
+# A process that forks must have one thread: a lock held by another thread at the fork stays
+# locked in the child for ever. NumPy's OpenBLAS starts worker threads when it loads unless
+# told not to (the workbook's tables are small: one thread loses nothing).
+SINGLE_THREADED = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 _context: Any = None
 
@@ -35,6 +42,8 @@ _context: Any = None
 def _fork_server() -> Any:
     global _context
     if _context is None:
+        for name, value in SINGLE_THREADED.items():
+            os.environ[name] = value  # the fork server inherits this environment
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
         _context = context
@@ -111,4 +120,14 @@ class ForkingProvisioner(LocalProvisioner):
 def start_fork_server() -> None:
     """Boot the fork server now (the app view does this when it starts, so the first team
     does not wait for the imports)."""
-    _fork_server().Process(target=os.getpid).start()
+    process = _fork_server().Process(target=os.getpid)
+    process.start()
+    process.join()
+
+
+def fork_server_threads() -> int:
+    """How many threads the fork server runs (it must be one; tests check)."""
+    from multiprocessing import forkserver
+
+    pid = forkserver._forkserver._forkserver_pid
+    return len(os.listdir(f"/proc/{pid}/task"))

@@ -15,6 +15,9 @@ downloads of the combined overview as xlsx and html.
 
 from __future__ import annotations
 
+import asyncio
+import sys
+import traceback
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -52,6 +55,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "overview.read_folder": {"nl": "Map inlezen", "en": "Read folder"},
     "overview.choose_files": {"nl": "Teambestanden kiezen", "en": "Choose team files"},
     "overview.refresh": {"nl": "Vernieuwen", "en": "Refresh"},
+    "overview.auto_refresh": {
+        "nl": "Vanzelf vernieuwen (elke {seconds} s, zolang deze pagina open is)",
+        "en": "Refresh by itself (every {seconds} s while this page is open)",
+    },
     "overview.forget_files": {"nl": "Bestanden vergeten", "en": "Forget the files"},
     "overview.sources_help": {
         "nl": "Teambestanden zijn planningen als .xlsx of .csv (bv. geëxporteerd in "
@@ -120,6 +127,7 @@ class FacilitatorOverview:
     """
 
     SECTIONS = ("teams", "context", "level", "channel", "gaps", "indicators")
+    AUTO_REFRESH_SECONDS = 5
 
     def __init__(self, session: Session | None = None, folder: Path | str | None = None,
                  include_store: bool = True, lang: str | None = None) -> None:
@@ -148,6 +156,10 @@ class FacilitatorOverview:
                                              layout=widgets.Layout(width="auto"))
         self.forget_button = widgets.Button(description=t("overview.forget_files", lang),
                                             layout=widgets.Layout(width="auto"))
+        self.auto_refresh = widgets.Checkbox(
+            value=True, indent=False,
+            description=t("overview.auto_refresh", lang, seconds=self.AUTO_REFRESH_SECONDS),
+            layout=widgets.Layout(width="auto"))
         self.message = widgets.HTML(layout=wide())
         self.problems = widgets.HTML(layout=wide())
         self.sections = {key: widgets.HTML(layout=wide()) for key in (*self.SECTIONS,
@@ -173,6 +185,7 @@ class FacilitatorOverview:
             self.include_store,
             widgets.HBox([self.folder, self.read_button]),
             widgets.HBox([self.upload, self.refresh_button, self.forget_button]),
+            self.auto_refresh,
             self.message,
             self.problems,
         ]
@@ -185,6 +198,40 @@ class FacilitatorOverview:
         if folder:
             self.read_folder(refresh=False)
         self.refresh()
+        self._watching = self._watch()
+
+    # ----- following the room -------------------------------------------------------------
+
+    def store_state(self) -> dict[str, int]:
+        """What changes whenever any team saves anything (the store's table revisions)."""
+        return self.session.store.revisions()
+
+    def refresh_if_changed(self) -> bool:
+        """Refresh when a team saved something since the last look; True if it did."""
+        state = self.store_state()
+        if state == self._seen:
+            return False
+        self.refresh()
+        return True
+
+    def _watch(self) -> asyncio.Task | None:
+        """In a kernel, look every few seconds whether a team saved something, while the
+        overview is shown (its widget open) and *Vanzelf vernieuwen* is ticked."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no kernel event loop (a script, a test): the button remains
+            return None
+
+        async def follow() -> None:
+            while self.widget.comm is not None:
+                await asyncio.sleep(self.AUTO_REFRESH_SECONDS)
+                if self.auto_refresh.value and self.include_store.value:
+                    try:
+                        self.refresh_if_changed()
+                    except Exception:  # the next look tries again; the kernel log says why
+                        traceback.print_exc(file=sys.__stderr__)
+
+        return loop.create_task(follow())
 
     # ----- gathering ----------------------------------------------------------------------
 
@@ -258,6 +305,7 @@ class FacilitatorOverview:
     def refresh(self) -> None:
         """Gather the plans again (the store is live) and redraw every table and the chart."""
         lang = self.lang
+        self._seen = self.store_state()
         teams = self.teams()
         if teams:
             names = ", ".join(team.team for team in teams)
