@@ -116,3 +116,21 @@ def team_files(folder: Path, teams: int = 30, rows: int = 300) -> list[Path]:
                 )
         paths.append(path)
     return paths
+
+
+def plan_with_indicators(folder: Path, indicators: int = 30) -> Store:
+    """The demo plan with ``indicators`` indicators in all, each measured four times."""
+    folder.mkdir(parents=True, exist_ok=True)
+    store = Store(f"sqlite:///{folder / 'werkboek.sqlite'}")
+    plan_id = load_demo(store)
+    existing = len(store.indicators(plan_id))
+    with store.transaction():
+        for n in range(indicators - existing):
+            indicator_id = store.add_indicator(plan_id, Indicator(
+                name=f"Indicator {n + 1:02d}", unit="deelnemers", target=100 + n,
+                deadline=START + timedelta(days=300 + 7 * n)))
+            for step in range(4):
+                store.add_measurement(plan_id, Measurement(
+                    indicator_id=indicator_id, date=START + timedelta(days=30 * (step + 1)),
+                    value=(n + 3) * (step + 1)))
+    return store

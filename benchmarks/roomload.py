@@ -37,7 +37,7 @@ CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
-STEP_TIMEOUT_MS = 240_000
+STEP_TIMEOUT_MS = 600_000  # a step that takes longer counts as never done
 TOKEN = "zaal-belasting"
 
 
@@ -95,6 +95,7 @@ class MemorySampler:
         self.peak_pss = 0
         self.peak_rss = 0
         self.peak_processes = 0
+        self._cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -122,9 +123,17 @@ class MemorySampler:
                 continue
             pss += getattr(info, "pss", info.rss)
             rss += info.rss
+            with contextlib.suppress(psutil.Error):
+                times = process.cpu_times()
+                self._cpu[process.pid] = times.user + times.system
         self.peak_pss = max(self.peak_pss, pss)
         self.peak_rss = max(self.peak_rss, rss)
         self.peak_processes = max(self.peak_processes, len(processes))
+
+    @property
+    def cpu_seconds(self) -> float:
+        """Processor seconds the server and everything it started used (as last seen)."""
+        return sum(self._cpu.values())
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -197,7 +206,8 @@ async def _team(browser, base: str, team: str, what: str) -> TeamRun:
     return run
 
 
-async def _overview(browser, base: str, teams: list[str]) -> tuple[float | None, str]:
+async def _overview(browser, base: str, teams: list[str], picture: Path | None
+                    ) -> tuple[float | None, str]:
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
     page.set_default_timeout(STEP_TIMEOUT_MS)
@@ -211,6 +221,9 @@ async def _overview(browser, base: str, teams: list[str]) -> tuple[float | None,
         text = await page.locator("body").inner_text()
         missing = [team for team in teams if team not in text]
         seconds = time.perf_counter() - opened
+        if picture is not None:  # what the projector shows: look at it
+            await page.locator(".widget-html", has_text=last).first.scroll_into_view_if_needed()
+            await page.screenshot(path=str(picture), full_page=True)
         return seconds, (f"missing: {', '.join(missing)}" if missing else "")
     except Exception as error:
         return None, f"{type(error).__name__}: {str(error).splitlines()[0][:160]}"
@@ -234,6 +247,7 @@ class RoomRun:
     peak_rss: int
     peak_processes: int
     wall_seconds: float
+    server_cpu_seconds: float = 0.0
 
     @staticmethod
     def _stats(values: list[float | None]) -> tuple[float | None, float | None]:
@@ -279,7 +293,7 @@ def _rows_stored(folder: Path, teams: list[str], rows: dict[str, str]) -> int:
         store.close()
 
 
-async def _drive(base: str, teams: list[str], rows: dict[str, str]
+async def _drive(base: str, teams: list[str], rows: dict[str, str], picture: Path | None
                  ) -> tuple[list[TeamRun], float | None, str]:
     from playwright.async_api import async_playwright
 
@@ -289,7 +303,7 @@ async def _drive(base: str, teams: list[str], rows: dict[str, str]
         try:
             runs = await asyncio.gather(*(_team(browser, base, team, rows[team])
                                           for team in teams))
-            seconds, problem = await _overview(browser, base, teams)
+            seconds, problem = await _overview(browser, base, teams, picture)
         finally:
             await browser.close()
     return list(runs), seconds, problem
@@ -325,7 +339,7 @@ def server_arguments(design: str, port: int, pool: int, folder: Path) -> list[st
 
 
 def run_room(teams: int, design: str = "one-page", pool: int | None = None,
-             log_dir: Path | None = None) -> RoomRun:
+             log_dir: Path | None = None, picture: Path | None = None) -> RoomRun:
     """``teams`` teams at once against a fresh room (an empty store) served with ``design``."""
     from workbook.app import DEFAULT_POOL
 
@@ -343,13 +357,16 @@ def run_room(teams: int, design: str = "one-page", pool: int | None = None,
         with running(arguments, base + "/", room_environment(folder), log) as server:
             _wait_for_pool(server.pid, timeout=240)
             with MemorySampler(server.pid) as memory:
+                memory.sample()
+                cpu_before = memory.cpu_seconds
                 started = time.perf_counter()
-                runs, overview, problem = asyncio.run(_drive(base, names, rows))
+                runs, overview, problem = asyncio.run(_drive(base, names, rows, picture))
                 wall = time.perf_counter() - started
                 memory.sample()
         stored = _rows_stored(folder, names, rows)
     return RoomRun(design, teams, pool if design == "one-page-pool" else 0, runs, stored, overview,
-                   problem, memory.peak_pss, memory.peak_rss, memory.peak_processes, wall)
+                   problem, memory.peak_pss, memory.peak_rss, memory.peak_processes, wall,
+                   memory.cpu_seconds - cpu_before)
 
 
 def _wait_for_pool(pid: int, timeout: float) -> None:
@@ -468,7 +485,9 @@ def describe(run: RoomRun) -> str:
     lines = [f"{run.design} (pool {run.pool}), {run.teams} teams: rows stored "
              f"{run.rows_stored}/{run.teams}, wall {run.wall_seconds:.0f} s, peak PSS "
              f"{run.peak_pss / 2**20:.0f} MiB ({run.peak_pss / 2**20 / run.teams:.0f} per team),"
-             f" RSS {run.peak_rss / 2**20:.0f} MiB, {run.peak_processes} processes"]
+             f" RSS {run.peak_rss / 2**20:.0f} MiB, {run.peak_processes} processes, server "
+             f"processor {run.server_cpu_seconds:.0f} s ({run.server_cpu_seconds / run.teams:.1f}"
+             " s per team)"]
     for step in ("start_ready", "welcome_ready", "form_ready", "row_seen"):
         median, p95 = run.stats(step)
         lines.append(f"  {step}: median {seconds(median)}, p95 {seconds(p95)} "
@@ -487,5 +506,46 @@ if __name__ == "__main__":
     parser.add_argument("--pool", type=int)
     arguments = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+    temporary = Path(tempfile.gettempdir())
     print(describe(run_room(arguments.teams, arguments.design, arguments.pool,
-                            log_dir=Path(tempfile.gettempdir()))), flush=True)
+                            log_dir=temporary,
+                            picture=temporary / f"overview-{arguments.teams}.png")), flush=True)
+
+
+async def _progress_page(base: str, indicators: int) -> float:
+    """Seconds from clicking *Voortgang* in the menu until the panel of every indicator is
+    drawn (the one-page view, the team's kernel already running)."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM,
+                                                   args=CHROMIUM_FLAGS)
+        try:
+            page = await browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(STEP_TIMEOUT_MS)
+            await page.goto(f"{base}/?token={TOKEN}")
+            await page.locator("#werkboek-start ol.pages a").first.wait_for()
+            clicked = time.perf_counter()
+            await page.locator(".wb-app-nav a", has_text="Voortgang").click()
+            await page.wait_for_function(
+                "n => document.querySelectorAll('.wb-indicator-grid img[src^=\"data:\"], "
+                ".wb-indicator-grid img[src^=\"blob:\"]').length >= n", arg=indicators)
+            return time.perf_counter() - clicked
+        finally:
+            await browser.close()
+
+
+def progress_page_seconds(indicators: int = 30) -> float:
+    """The progress page of one plan with ``indicators`` indicators, in the app view."""
+    from benchmarks.fixtures import plan_with_indicators
+
+    with tempfile.TemporaryDirectory(prefix="werkboek-progress-") as temporary:
+        folder = Path(temporary)
+        plan_with_indicators(folder, indicators).close()
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        arguments = server_arguments("one-page", port, 0, folder)
+        with running(arguments, base + "/", room_environment(folder),
+                     folder / "progress.log") as server:
+            _wait_for_pool(server.pid, timeout=240)
+            return asyncio.run(_progress_page(base, indicators))

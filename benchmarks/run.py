@@ -27,14 +27,16 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 @dataclass
 class Figure:
     name: str
-    value: float
+    value: float | None
     unit: str
-    budget: float
+    budget: float | None  # None: a figure to report, not a budget
     detail: str = ""
 
     @property
-    def within(self) -> bool:
-        return self.value <= self.budget
+    def within(self) -> bool | None:
+        if self.budget is None:
+            return None
+        return self.value is not None and self.value <= self.budget
 
 
 def timed(action: Callable[[], object], repeat: int) -> list[float]:
@@ -186,10 +188,10 @@ def bench_indicator_charts() -> list[Figure]:
     floor_ms = statistics.median(timed(floor, 30)) * 1000
     return [
         Figure(
-            "render 200 indicator charts to PNG (grid panels) — median of 3",
+            "render 200 indicator charts to PNG (grid panels; no user's path) — median of 3",
             panels_s,
             "s",
-            2.0,
+            None,
             f"Matplotlib's floor here: {floor_ms:.0f} ms per minimal panel with one line = "
             f"{floor_ms * 200 / 1000:.1f} s for 200; "
             f"200 full-size charts (report), once: {full_s:.1f} s",
@@ -292,10 +294,86 @@ def table(figures: list[Figure]) -> str:
         "|---|---:|---:|:---:|---|",
     ]
     for figure in figures:
+        value = "never" if figure.value is None else f"{figure.value:.3g} {figure.unit}"
+        budget = "—" if figure.budget is None else f"≤ {figure.budget:g} {figure.unit}"
+        within = {None: "—", True: "yes", False: "NO"}[figure.within]
+        lines.append(f"| {figure.name} | {value} | {budget} | {within} | {figure.detail} |")
+    return "\n".join(lines) + "\n"
+
+
+ROOM_RUNS: list = []  # the load runs of bench_room, for the design table
+
+
+def bench_room() -> list[Figure]:
+    """The room: N teams at once in N browsers on this machine (benchmarks/roomload.py),
+    for each serving design, then one team alone moving on, and Voilà's own floor."""
+    from benchmarks import roomload
+
+    runs = [roomload.run_room(10, "one-page"), roomload.run_room(10, "one-page-pool"),
+            roomload.run_room(10, "pages"), roomload.run_room(30, "one-page")]
+    ROOM_RUNS.extend(runs)
+    chosen10, chosen30 = runs[0], runs[3]
+    figures = []
+    for run in (chosen10, chosen30):
+        n = run.teams
+        welcome, _ = run.stats("welcome_ready")
+        form, form95 = run.stats("form_ready")
+        stored = f"rows stored {run.rows_stored}/{n}, errors {len(run.errors)}"
+        figures += [
+            Figure(f"room, {n} teams at once: welcome page ready — median", welcome, "s",
+                   5.0 if n == 10 else None, stored),
+            Figure(f"room, {n} teams at once: *aan de slag* form ready — median", form, "s",
+                   3.0 if n == 10 else None, f"p95 {_seconds(form95)}"),
+            Figure(f"room, {n} teams at once: *aan de slag* form ready — p95", form95, "s",
+                   8.0 if n == 10 else None, ""),
+            Figure(f"room, {n} teams at once: server memory at peak, per team",
+                   run.peak_pss / 2**20 / n, "MB", 150.0,
+                   f"PSS {run.peak_pss / 2**20:.0f} MiB in all (RSS {run.peak_rss / 2**20:.0f}),"
+                   f" {run.peak_processes} processes"),
+        ]
+    figures.append(Figure("room, 30 teams: the facilitator's overview shows every team",
+                          chosen30.overview_seconds, "s", None,
+                          chosen30.overview_problem or "all 30 teams"))
+    alone, again = roomload.next_page_seconds("one-page")
+    pages_alone, _ = roomload.next_page_seconds("pages")
+    floor = roomload.voila_floor_seconds()
+    figures += [
+        Figure("one team alone: next notebook ready (one page)", alone, "s", 1.0,
+               f"and the one after: {_seconds(again)}"),
+        Figure("one team alone: next notebook ready (a page per notebook)", pages_alone, "s",
+               None, f"Voilà's floor here (a bare page with one text field): {floor:.1f} s"),
+    ]
+    return figures
+
+
+def bench_progress_page() -> list[Figure]:
+    from benchmarks import roomload
+
+    return [Figure("progress page of a plan with 30 indicators, in the app view",
+                   roomload.progress_page_seconds(30), "s", 2.0,
+                   "from the menu click until all 30 panels are drawn")]
+
+
+def _seconds(value: float | None) -> str:
+    return "never" if value is None else f"{value:.1f} s"
+
+
+def design_table() -> str:
+    """The serving designs side by side, on the same load run."""
+    from benchmarks.roomload import DESIGNS
+
+    lines = ["| design | teams | welcome ready, median | form ready, median / p95 | rows stored "
+             "| errors | server memory at peak (per team) | server processor per team | wall |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for run in ROOM_RUNS:
+        welcome, _ = run.stats("welcome_ready")
+        form, form95 = run.stats("form_ready")
         lines.append(
-            f"| {figure.name} | {figure.value:.3g} {figure.unit} | ≤ {figure.budget:g} "
-            f"{figure.unit} | {'yes' if figure.within else 'NO'} | {figure.detail} |"
-        )
+            f"| {DESIGNS[run.design]}{f' (pool {run.pool})' if run.pool else ''} | {run.teams} "
+            f"| {_seconds(welcome)} | {_seconds(form)} / {_seconds(form95)} "
+            f"| {run.rows_stored}/{run.teams} | {len(run.errors)} "
+            f"| {run.peak_pss / 2**20:.0f} MiB ({run.peak_pss / 2**20 / run.teams:.0f}) "
+            f"| {run.server_cpu_seconds / run.teams:.1f} s | {run.wall_seconds:.0f} s |")
     return "\n".join(lines) + "\n"
 
 
@@ -311,6 +389,8 @@ def main() -> int:
             bench_indicator_charts,
             lambda: bench_team_imports(folder),
             lambda: bench_notebooks(folder / "notebooks"),
+            bench_progress_page,
+            bench_room,
         ):
             figures.extend(bench())
             print(table(figures[-1:]).splitlines()[-1], flush=True)
@@ -318,6 +398,9 @@ def main() -> int:
             # (200 figures, two big stores) for the collector to walk through again and again.
             gc.collect()
     result = table(figures)
+    if ROOM_RUNS:
+        result += ("\n## The room: serving designs side by side (same load run)\n\n"
+                   + design_table())
     (ROOT / "benchmarks" / "results.md").write_text("# Benchmark results\n\n" + result)
     print()
     print(result)

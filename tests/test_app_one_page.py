@@ -7,7 +7,6 @@ Each test starts its own server on 127.0.0.1 on a copy of the demo plan.
 from __future__ import annotations
 
 import json
-import re
 import urllib.request
 import uuid
 from pathlib import Path

@@ -39,6 +39,10 @@ DEFAULT_POOL = 0
 # After a team takes a kernel, the pool is refilled this much later, so that refills do not
 # compete for the processor with the teams that just arrived.
 POOL_REFILL_DELAY_SECONDS = 5
+# A page's connection to its kernel is dropped when the browser does not answer a ping in
+# time; Jupyter's default (30 s) drops a participant whose laptop is busy loading the page
+# while thirty teams arrive, and that page then never shows its forms. Two minutes instead.
+WEBSOCKET_SETTINGS = {"ws_ping_interval": 120_000, "ws_ping_timeout": 120_000}
 
 
 def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOKS_DIR,
@@ -124,7 +128,7 @@ def run_voila(argv: list[str]) -> int:
     """Voilà with the workbook's template on its search path (``python -m workbook.app ...``)."""
     paths = [str(JUPYTER_DATA), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
     os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
-    from voila.app import main
+    from voila.app import Voila
 
     prepare_store()
     if any(argument.endswith(".ipynb") for argument in argv):
@@ -132,7 +136,10 @@ def run_voila(argv: list[str]) -> int:
 
         start_fork_server()
     sys.argv = ["voila", *argv]
-    main()
+    voila = Voila.instance()
+    voila.initialize(argv)
+    voila.tornado_settings = {**voila.tornado_settings, **WEBSOCKET_SETTINGS}
+    voila.start()
     return 0
 
 
