@@ -74,6 +74,7 @@ from .model import (
     Status,
     validate,
 )
+from .session import chosen_plan
 from .store import Store
 from .tablefile import Sheet, TableFileError, read_sheets
 
@@ -1130,21 +1131,6 @@ class ImportResult:
         return "\n".join(lines)
 
 
-def _target_plan(store: Store, plan_name: str | None) -> tuple[int | None, str]:
-    """The plan to import into, without creating it yet (a refused file changes nothing)."""
-    from . import config
-
-    if plan_name:
-        return store.plan_id(plan_name), plan_name
-    requested = config.requested_plan()
-    if requested:
-        return store.plan_id(requested), requested
-    if len(store.plans()):
-        plan_id = store.current_plan_id()
-        return plan_id, store.plan(plan_id).name
-    return None, t("store.default_plan_name")
-
-
 def new_plan(name: str, details: Mapping[str, Any] | None = None) -> Plan:
     """The plan record an import creates: ``name`` with the file's project, organisation
     and period; :class:`InvalidRecord` when they do not validate (:func:`parse_plan` has
@@ -1167,16 +1153,16 @@ def write_plan(
     ``plan_details`` (project, organisation, start, end) fill a plan that is created here.
     Indicators are linked by name; unknown names become new indicators of the plan.
     """
-    plan_id, name = _target_plan(store, plan_name)
-    created_plan = plan_id is None
-    plan = new_plan(name, plan_details) if created_plan else None
+    plan_id, name = chosen_plan(store, plan_name)
+    plan = new_plan(name, plan_details) if plan_id is None else None  # before any write
     with store.transaction():
-        existing: dict[str, int] = {}
-        if plan_id is not None:
-            frame = store.indicators(plan_id)
-            existing = {_key(n): int(i) for n, i in zip(frame["name"], frame["id"], strict=True)}
-        if plan is not None:
-            plan_id = store.add_plan(plan)
+        created_plan = False
+        if plan is not None:  # one atomic get-or-create: importers at once share the plan
+            plan_id, created_plan = store.ensure_plan(plan)
+        if name is None:
+            name = store.plan_fields(plan_id)["name"]
+        frame = store.indicators(plan_id)
+        existing = {_key(n): int(i) for n, i in zip(frame["name"], frame["id"], strict=True)}
         new_names, draft_names = [], []
         for indicator in [*parsed.indicators, *parsed.drafts]:
             if _key(indicator.name) in existing:

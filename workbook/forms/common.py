@@ -12,7 +12,6 @@ import math
 import re
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -24,10 +23,11 @@ from ipywidgets.widgets.widget_bool import CheckboxStyle
 
 from .. import i18n
 from ..analysis import format_number
-from ..catalog import Catalog, Entry, load_catalog
+from ..catalog import Catalog, Entry
 from ..i18n import register, t
 from ..model import InvalidRecord
-from ..store import Store, StoreError
+from ..session import Session as Session
+from ..store import StoreError
 
 if TYPE_CHECKING:
     from ..model import Record
@@ -91,33 +91,6 @@ def esc(value: Any) -> str:
 
 
 # ----- session ---------------------------------------------------------------------------
-
-
-@dataclass
-class Session:
-    """What a form works on: the store, the participant's plan and the catalog."""
-
-    store: Store
-    plan_id: int
-    catalog: Catalog
-
-    @classmethod
-    def open(cls, store: Store | None = None, plan_id: int | None = None) -> Session:
-        """The workbook's store (its saved language applies) and the current plan."""
-        if store is None:
-            from .. import api
-
-            store = api.store()
-        return cls(store, plan_id or store.current_plan_id(), load_catalog())
-
-    def validate(self, model: type[R], data: Mapping[str, Any]) -> R:
-        """The one validation path, with this plan's catalog and ids as context."""
-        from ..model import validate
-
-        return validate(model, data, catalog=self.catalog, **self.store.ids(self.plan_id))
-
-    def tables(self) -> dict[str, pd.DataFrame]:
-        return self.store.plan_tables(self.plan_id)
 
 
 # ----- views that follow the plan --------------------------------------------------------
@@ -740,12 +713,11 @@ class RecordForm(Form):
             done = self.stored(lambda: self.update(editing, record))
         if not done:
             return False
-        with self.session.store.snapshot():  # the views below read the write once
-            self.reset()
-            key = "forms.saved" if editing is None else "forms.updated"
-            self.feedback.success(self.tr(key, what=self.describe(editing, record)))
-            self.refresh()
-            self.changed()
+        self.reset()
+        key = "forms.saved" if editing is None else "forms.updated"
+        self.feedback.success(self.tr(key, what=self.describe(editing, record)))
+        self.refresh()
+        self.changed()
         return True
 
     def reset(self) -> None:

@@ -422,36 +422,34 @@ class PlanningForm(RecordForm):
         return found["what"].iloc[0] if len(found) else str(row_id)
 
     def reset(self) -> None:
-        with self.session.store.snapshot():  # emptying the boxes re-reads the choices
-            super().reset()
+        super().reset()
         self.when_hint.value = ""
         self.quick_pick.value = 0
 
     def refresh(self) -> None:
-        with self.session.store.snapshot():  # one revision check for all reads
-            self._group_options()
-            self._how_options()
-            self._indicator_options()
-            self._event_options()
-            activities = self._activities(include_deleted=True)
-            ordered = activities.sort_values(["when", "id"], kind="stable")
-            days = ordered["when"].dt.strftime("%Y-%m-%d")
-            labels: dict[tuple[int, str, str], str] = {}
-            for row_id, day, what in zip(
-                ordered["id"].astype(int).tolist(),
-                days.tolist(),
-                ordered["what"].tolist(),
-                strict=True,
-            ):
-                key = (row_id, day, what)
-                labels[key] = self._row_labels.get(key) or self.tr(
-                    "planning.row_label", id=row_id, when=day, what=_short(what)
-                )
-            self._row_labels = labels  # only the rows shown: the cache stays table-sized
-            self.picker.set_rows(
-                [(label, key[0]) for key, label in labels.items()],
-                deleted=[int(i) for i in activities.loc[activities["deleted"], "id"]],
+        self._group_options()
+        self._how_options()
+        self._indicator_options()
+        self._event_options()
+        activities = self._activities(include_deleted=True)
+        ordered = activities.sort_values(["when", "id"], kind="stable")
+        days = ordered["when"].dt.strftime("%Y-%m-%d")
+        labels: dict[tuple[int, str, str], str] = {}
+        for row_id, day, what in zip(
+            ordered["id"].astype(int).tolist(),
+            days.tolist(),
+            ordered["what"].tolist(),
+            strict=True,
+        ):
+            key = (row_id, day, what)
+            labels[key] = self._row_labels.get(key) or self.tr(
+                "planning.row_label", id=row_id, when=day, what=_short(what)
             )
+        self._row_labels = labels  # only the rows shown: the cache stays table-sized
+        self.picker.set_rows(
+            [(label, key[0]) for key, label in labels.items()],
+            deleted=[int(i) for i in activities.loc[activities["deleted"], "id"]],
+        )
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -497,26 +495,25 @@ class PlanningExercise:
         )
 
     def refresh(self) -> None:
-        with self.session.store.snapshot():  # one revision check for all reads
-            lang = self.lang
-            frame = self.planning_table()
-            money = t("field.price", lang)
-            target = t("field.target_value", lang)
-            self.table.value = html_table(
-                frame,
-                formatters={
-                    money: lambda v: format_money(v, lang),
-                    target: lambda v: number_text(v, lang),
-                },
-                index="#",
-                empty=t("forms.no_rows", lang),
-                nowrap=(t("field.when", lang), money),
-                cache=self._table_rows,
-            )
-            tables_ = self.session.tables()
-            findings = checks.plan_check(tables_, self.session.catalog)
-            self.check.value = notes_html((f.ok, f.message(lang)) for f in findings)
-            self.costs.value = costs_html(tables_["activities"], lang)
+        lang = self.lang
+        frame = self.planning_table()
+        money = t("field.price", lang)
+        target = t("field.target_value", lang)
+        self.table.value = html_table(
+            frame,
+            formatters={
+                money: lambda v: format_money(v, lang),
+                target: lambda v: number_text(v, lang),
+            },
+            index="#",
+            empty=t("forms.no_rows", lang),
+            nowrap=(t("field.when", lang), money),
+            cache=self._table_rows,
+        )
+        tables_ = self.session.tables()
+        findings = checks.plan_check(tables_, self.session.catalog)
+        self.check.value = notes_html((f.ok, f.message(lang)) for f in findings)
+        self.costs.value = costs_html(tables_["activities"], lang)
 
     def show(self) -> None:
         show_widget(self.widget, "aan de slag")

@@ -270,10 +270,6 @@ class MeasurementForm(RecordForm):
         ) + "</small>"
 
     def refresh(self) -> None:
-        with self.session.store.snapshot():  # one revision check for all reads
-            self._refresh()
-
-    def _refresh(self) -> None:
         indicators = self._indicators()
         names = dict(zip(indicators["id"], indicators["name"], strict=True))
         units = dict(zip(indicators["id"], indicators["unit"], strict=True))
@@ -416,9 +412,8 @@ class IndicatorCharts:
 
     def tables(self) -> tuple[pd.DataFrame, pd.DataFrame, Any]:
         store, plan_id = self.session.store, self.session.plan_id
-        with store.snapshot():
-            return (store.indicators(plan_id), store.measurements(plan_id),
-                    store.plan_fields(plan_id)["start"])
+        return (store.indicators(plan_id), store.measurements(plan_id),
+                store.plan_fields(plan_id)["start"])
 
     def refresh(self, changed: Iterable[int] | None = None) -> None:
         """Redraw the status lines, then the charts of the ``changed`` indicators (of all
