@@ -47,7 +47,7 @@ def test_a_new_row_lands_in_the_store_and_the_planning_table(exercise, demo_stor
     [
         ("what", "", "Wat: vul dit in."),
         ("price", "-5", "Prijs: mag niet negatief zijn."),
-        ("price", "veel", "Prijs: verwacht een getal"),
+        ("price", "veel", "Prijs: &#x27;veel&#x27; is geen bedrag of getal"),
         ("when", None, "Wanneer: verwacht een datum"),
         ("target_groups", [], "Naar wie: kies er minstens één."),
     ],

@@ -61,7 +61,7 @@ def test_bad_values_are_refused_with_their_message(demo_store):
     before = len(measurements(demo_store))
     form.value = {"indicator_id": PARTICIPANTS, "value": "veel"}
     assert form.submit() is False
-    assert "Waarde: verwacht een getal, bv. 250 of 1250,50." in form.feedback.text
+    assert "Waarde: 'veel' is geen bedrag of getal; verwacht bv. 1250" in form.feedback.text
     assert form.amount.layout.border  # the field is marked
     form.value = {"value": "-5"}
     assert form.submit() is False
@@ -196,7 +196,7 @@ def test_in_english(demo_store, monkeypatch):
     assert "is a reading" in review.form.hint.value
     review.form.value = {"value": "lots"}
     review.form.submit()
-    assert "Value: expected a number" in review.form.feedback.text
+    assert "Value: 'lots' is not an amount or number" in review.form.feedback.text
 
 
 def test_the_list_shows_the_newest_measurements_of_the_chosen_indicator(demo_store):

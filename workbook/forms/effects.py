@@ -26,9 +26,10 @@ from .common import (
     html_table,
     notes_html,
     number_text,
+    parse_date,
+    parse_number,
     show_widget,
     to_date,
-    to_number,
     wide,
 )
 
@@ -161,7 +162,8 @@ class GoalForm(RecordForm):
             }
         )
         shown.index = goals["id"]
-        self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"))
+        self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"),
+                                      cache=self.table_rows)
         self.picker.set_rows([(f"{i}: {title}", int(i)) for i, title in zip(goals["id"],
                                                                            goals["title"],
                                                                            strict=True)])
@@ -238,14 +240,11 @@ class IndicatorForm(RecordForm):
             "goal_id": 0,
         }
 
+    readers = {"target": parse_number, "deadline": parse_date}
+
     def data(self) -> dict[str, Any]:
-        values = self.value
-        return {
-            **values,
-            "target": to_number(values["target"]),
-            "deadline": to_date(values["deadline"]),
-            "goal_id": values["goal_id"] or None,
-        }
+        values = super().data()
+        return {**values, "goal_id": values["goal_id"] or None}
 
     def _indicators(self) -> pd.DataFrame:
         return self.session.store.indicators(self.session.plan_id)
@@ -307,7 +306,8 @@ class IndicatorForm(RecordForm):
             }
         )
         shown.index = indicators["id"]
-        self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"))
+        self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"),
+                                      cache=self.table_rows)
         self.picker.set_rows(
             [(f"{i}: {name}", int(i)) for i, name in zip(indicators["id"], indicators["name"],
                                                          strict=True)]

@@ -34,10 +34,12 @@ from .common import (
     html_table,
     notes_html,
     number_text,
+    parse_amount,
+    parse_date,
+    parse_number,
     show_widget,
     subscribe,
     to_date,
-    to_number,
     wide,
 )
 
@@ -183,9 +185,9 @@ class PlanningForm(RecordForm):
         self.fields = {
             "context": self.context,
             "what": self.what,
-            "target_groups": self.target_groups.widget,
-            "methods": self.methods.widget,
-            "channels": self.channels.widget,
+            "target_groups": self.target_groups,
+            "methods": self.methods,
+            "channels": self.channels,
             "when": self.when,
             "indicator_id": self.indicator,
             "target_value": self.target_value,
@@ -229,53 +231,9 @@ class PlanningForm(RecordForm):
 
     # ----- state ------------------------------------------------------------------------
 
-    @property
-    def value(self) -> dict[str, Any]:
-        return {
-            "context": self.context.value,
-            "what": self.what.value,
-            "target_groups": self.target_groups.value,
-            "methods": self.methods.value,
-            "channels": self.channels.value,
-            "when": self.when.value,
-            "indicator_id": self.indicator.value,
-            "target_value": self.target_value.value,
-            "price": self.price.value,
-            "responsible": self.responsible.value,
-            "status": self.status.value,
-        }
-
-    @value.setter
-    def value(self, values: dict[str, Any]) -> None:
-        if "target_groups" in values:
-            self._ensure_options(self.target_groups, values["target_groups"])
-            self.target_groups.value = values["target_groups"]
-        for key in ("methods", "channels"):
-            if key in values:
-                boxes = getattr(self, key)
-                self._ensure_options(boxes, values[key])
-                boxes.value = values[key]
-        simple = {
-            "context": self.context,
-            "what": self.what,
-            "responsible": self.responsible,
-            "status": self.status,
-        }
-        for key, widget in simple.items():
-            if key in values:
-                widget.value = values[key]
+    def _values_set(self, values: dict[str, Any]) -> None:
         if "when" in values:
-            self.when.value = to_date(values["when"])
             self.when_hint.value = ""
-        if "indicator_id" in values:
-            known = {key for _, key in self.indicator.options}
-            wanted = values["indicator_id"]
-            self.indicator.value = int(wanted) if wanted and int(wanted) in known else 0
-        for key in ("target_value", "price"):
-            if key in values:
-                value = values[key]
-                text = value if isinstance(value, str) else number_text(value, self.lang)
-                getattr(self, key).value = text
 
     def blank(self) -> dict[str, Any]:
         return {
@@ -292,27 +250,13 @@ class PlanningForm(RecordForm):
             "status": Status.GEPLAND.value,
         }
 
+    readers = {"when": parse_date, "target_value": parse_number, "price": parse_amount}
+
     def data(self) -> dict[str, Any]:
-        values = self.value
-        return {
-            **values,
-            "when": to_date(values["when"]),
-            "indicator_id": values["indicator_id"] or None,
-            "target_value": to_number(values["target_value"]),
-            "price": to_number(values["price"]),
-        }
+        values = super().data()
+        return {**values, "indicator_id": values["indicator_id"] or None}
 
     # ----- options from the earlier notebooks -------------------------------------------
-
-    def _label(self, value: str) -> str:
-        return self.session.catalog.label_of(value, self.lang)
-
-    def _ensure_options(self, boxes: CheckGroup, values: Any) -> None:
-        """Add values (e.g. of a row being edited) that the options do not offer yet."""
-        missing = [value for value in values if value not in {k for _, k in boxes.options}]
-        if missing:
-            options = boxes.options + [(self._label(value), value) for value in missing]
-            boxes.set_options(options, boxes.value)
 
     def _choices(self) -> pd.DataFrame:
         return self.session.store.target_groups(self.session.plan_id)

@@ -33,11 +33,12 @@ from .common import (
     heading,
     html_table,
     number_text,
+    parse_date,
+    parse_number,
     show_widget,
     store_changed,
     subscribe,
     to_date,
-    to_number,
     wide,
 )
 
@@ -199,12 +200,14 @@ class MeasurementForm(RecordForm):
         return {"indicator_id": self.indicator.value, "date": config.today(), "value": "",
                 "note": ""}
 
+    readers = {"date": parse_date, "value": parse_number}
+
     def data(self) -> dict[str, Any]:
-        values = self.value
+        values = super().data()
         data = {
             "indicator_id": values["indicator_id"] or None,
-            "date": to_date(values["date"]),
-            "value": to_number(values["value"]),
+            "date": values.get("date"),
+            "value": values.get("value"),
             "note": values["note"],
         }
         # A blank field is left out, so validation says "vul dit in" rather than "a number".
@@ -310,6 +313,7 @@ class MeasurementForm(RecordForm):
             index=rows["id"],
         )
         self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"),
+                                      cache=self.table_rows,
                                       nowrap=(self.tr("field.date"), self.tr("field.value")))
         more = total > len(rows)
         counts = {"shown": len(rows), "total": analysis.format_number(total, self.lang),
