@@ -26,17 +26,18 @@ Decisions a reader of the numbers should know:
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from . import config
+from .catalog import normalize
 from .i18n import language, register, t
 from .model import Context, Kind, Scope, Status, Tier
+from .values import as_date as as_date
 
 SCOPES: tuple[str, ...] = tuple(member.value for member in Scope)
 TIERS: tuple[str, ...] = tuple(member.value for member in Tier)
@@ -120,21 +121,6 @@ register(TEXTS)
 # ----- dates and numbers as people read them ---------------------------------------------
 
 
-def as_date(value: Any) -> date | None:
-    """A plain :class:`date` from a date, datetime, Timestamp or ISO text; None for blanks."""
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if value is pd.NaT or (not isinstance(value, str | date) and pd.isna(value)):
-        return None
-    if isinstance(value, str):
-        return date.fromisoformat(value.strip()[:10]) if value.strip() else None
-    if isinstance(value, pd.Timestamp | datetime):
-        return value.date()
-    return value
-
-
 def format_date(value: Any, lang: str | None = None) -> str:
     """'30 juni 2026' in Dutch, '30 June 2026' in English; independent of the OS locale."""
     day = as_date(value)
@@ -184,6 +170,25 @@ def measurements_of(measurements: pd.DataFrame, indicator_id: int) -> pd.DataFra
     """The measurements of one indicator, oldest first (stable: entry order within a day)."""
     own = measurements[measurements["indicator_id"] == indicator_id]
     return own.sort_values("date", kind="stable")
+
+
+def measured(measurements: pd.DataFrame, today: Any) -> pd.DataFrame:
+    """The measurements that count as measured on ``today``: those dated on or before it
+    (one rule for the progress views and the facilitator's overview)."""
+    if measurements.empty:
+        return measurements
+    return measurements[pd.to_datetime(measurements["date"]) <= pd.Timestamp(as_date(today))]
+
+
+def measured_value(measurements: pd.DataFrame, kind: str, today: Any) -> float | None:
+    """One indicator's value as measured on ``today`` (None when nothing is): the sum of
+    its measurements, or for a reading (*stand*) the last one entered on the last day."""
+    seen = measured(measurements, today)
+    if seen.empty:
+        return None
+    if kind == Kind.STAND:
+        return float(seen.sort_values("date", kind="stable")["value"].iloc[-1])
+    return float(seen["value"].sum())
 
 
 def progress_series(measurements: pd.DataFrame, kind: str) -> pd.Series:
@@ -334,7 +339,7 @@ def indicator_state(
         start=start,
         today=today,
         value=value,
-        measured_count=int((pd.to_datetime(own["date"]) <= pd.Timestamp(today)).sum()),
+        measured_count=len(measured(own, today)),
         last_measured=None if seen.empty else seen.index[-1].date(),
         expected=expected,
         reached_on=reached_on(seen, target),
@@ -415,26 +420,29 @@ def live_activities(activities: pd.DataFrame) -> pd.DataFrame:
     return activities[keep]
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return " ".join(text.casefold().split())
-
-
 def group_tags(target_groups: pd.DataFrame | None, catalog: Any = None) -> dict[str, tuple]:
-    """(scope, tier) per target group: the plan's own tags first, then the catalog's.
+    """(scope, tier) per target group — the one rule for a group's tags, used by the
+    charts and the facilitator's overview alike: the tags stored with the plan's own
+    choice of the group first (a team's own group has no others), else the catalog's.
 
-    Keys are folded (case, accents, spacing) so 'Oud-leerlingen' matches 'oud-leerlingen'.
+    Keys are folded as the catalog folds names (:func:`workbook.catalog.normalize`), so
+    'Oud-leerlingen' matches 'oud-leerlingen'; look a group up with :func:`tag_of`.
     """
     tags: dict[str, tuple] = {}
     if catalog is not None:
         for group_id, entry in catalog.target_groups.items():
-            tags[_fold(group_id)] = (entry.scope, entry.level)
-    if target_groups is not None:
-        for _, row in target_groups.iterrows():
-            scope, tier = row.get("scope"), row.get("level")
+            tags[normalize(group_id)] = (entry.scope, entry.level)
+    if target_groups is not None and len(target_groups):
+        for group, scope, tier in zip(target_groups["group"], target_groups["scope"],
+                                      target_groups["level"], strict=True):
             if scope in SCOPES and tier in TIERS:
-                tags[_fold(row["group"])] = (scope, tier)
+                tags[normalize(group)] = (scope, tier)
     return tags
+
+
+def tag_of(tags: Mapping[str, tuple], group: str) -> tuple | None:
+    """The (scope, tier) of ``group`` in :func:`group_tags`, or None when it has none."""
+    return tags.get(normalize(group))
 
 
 def coverage_counts(
@@ -450,7 +458,7 @@ def coverage_counts(
     counts = pd.DataFrame(0, index=pd.Index(SCOPES, name="scope"),
                           columns=pd.Index(TIERS, name="tier"))
     for groups in live_activities(activities)["target_groups"]:
-        cells = {tags[_fold(group)] for group in groups if _fold(group) in tags}
+        cells = {tag_of(tags, group) for group in groups} - {None}
         for scope, tier in cells:
             counts.loc[scope, tier] += 1
     return counts
@@ -464,7 +472,7 @@ def untagged_groups(
     found: list[str] = []
     for groups in live_activities(activities)["target_groups"]:
         for group in groups:
-            if _fold(group) not in tags and group not in found:
+            if tag_of(tags, group) is None and group not in found:
                 found.append(group)
     return found
 

@@ -45,8 +45,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import config
-from .catalog import Catalog, load_catalog, normalize
+from . import analysis, config
+from .catalog import Catalog, load_catalog
 from .export.data import PlanData
 from .i18n import language, register, t
 from .importer import (
@@ -60,7 +60,7 @@ from .importer import (
     plan_tables,
     write_plan,
 )
-from .model import Context, InvalidRecord, Plan, Scope, Status, Tier, validate
+from .model import Context, InvalidRecord, Plan, Scope, Tier, validate
 from .store import Store
 from .tablefile import CSV_SUFFIXES, XLSX_SUFFIXES
 
@@ -141,10 +141,7 @@ class TeamPlan:
         overview reads them); the overview's own functions only read it."""
         activities = self.tables["activities"]
         if self._live.get("of") is not activities:
-            keep = activities["status"] != Status.GEANNULEERD.value
-            if "deleted" in activities:
-                keep &= ~activities["deleted"].astype(bool)
-            self._live.update(of=activities, live=activities if keep.all() else activities[keep])
+            self._live.update(of=activities, live=analysis.live_activities(activities))
         return self._live["live"]
 
 
@@ -414,18 +411,6 @@ def totals_per_context(teams: Sequence[TeamPlan], lang: str | None = None,
     return _per_team(counts, order, teams, t("field.context", lang), lang, labels)
 
 
-def _tags(team: TeamPlan, catalog_tags: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
-    """(scope, tier) per target group: the catalog's, and the team's own tagged groups."""
-    tags = dict(catalog_tags)
-    own = team.tables.get("target_groups")
-    if own is not None and len(own):
-        for row in own.itertuples(index=False):
-            if row.scope in {s.value for s in Scope} and row.level in {x.value for x in Tier}:
-                tags.setdefault(row.group, (row.scope, row.level))
-                tags.setdefault(normalize(row.group), (row.scope, row.level))
-    return tags
-
-
 def _tally(lists: pd.Series) -> Counter[tuple[str, ...]]:
     """How many rows hold each list of values (rows repeat the same few lists)."""
     return Counter(map(tuple, lists.tolist()))
@@ -442,12 +427,10 @@ def _cell_label(cell: tuple[str, str], lang: str | None) -> str:
 
 def _level_counts(teams: Sequence[TeamPlan], catalog: Catalog) -> dict[str, dict[str, float]]:
     counts: dict[str, dict[str, float]] = {}
-    catalog_tags = {key: (group.scope, group.level)
-                    for key, group in catalog.target_groups.items()}
     for team in teams:
-        tags = _tags(team, catalog_tags)
+        tags = analysis.group_tags(team.tables.get("target_groups"), catalog)
         for groups, times in _tally(team._live_frame()["target_groups"]).items():
-            reached = {tags.get(g) or tags.get(normalize(g)) for g in groups} - {None}
+            reached = {analysis.tag_of(tags, g) for g in groups} - {None}
             for cell in reached:
                 key = "|".join(cell)
                 counts.setdefault(key, {})
@@ -516,19 +499,9 @@ def coverage_gaps(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
 
 
 def _measurements_until(measurements: pd.DataFrame, today: Any) -> dict[Any, pd.DataFrame]:
-    """Per indicator id, its measurements up to ``today`` (in the frame's order)."""
-    if measurements.empty:
-        return {}
-    seen = measurements[pd.to_datetime(measurements["date"]) <= pd.Timestamp(today)]
-    return dict(list(seen.groupby("indicator_id", sort=False)))
-
-
-def _measured(kind: str, own: pd.DataFrame | None) -> float | None:
-    if own is None or own.empty:
-        return None
-    if kind == "stand":
-        return float(own.sort_values("date", kind="stable")["value"].iloc[-1])
-    return float(own["value"].sum())
+    """Per indicator id, its measurements that count as measured on ``today``."""
+    seen = analysis.measured(measurements, today)
+    return dict(list(seen.groupby("indicator_id", sort=False))) if len(seen) else {}
 
 
 def all_indicators(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.DataFrame:
@@ -543,7 +516,8 @@ def all_indicators(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.Dat
               for column in ("id", "name", "unit", "target", "deadline", "kind")),
             strict=True,
         ):
-            measured = _measured(kind, measurements.get(indicator_id))
+            own = measurements.get(indicator_id)
+            measured = None if own is None else analysis.measured_value(own, kind, today)
             share = None
             if measured is not None and target:
                 share = round(100 * measured / float(target))

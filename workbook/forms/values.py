@@ -5,15 +5,16 @@ and option lists in the chosen language."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
 import pandas as pd
 
 from .. import i18n
-from ..catalog import Catalog, Entry
+from ..catalog import Entry
 from ..i18n import t
+from ..tables import join_labels as labels
 from ..values import as_date as to_date
 from ..values import parse_amount, parse_date, parse_number
 
@@ -38,7 +39,3 @@ def catalog_options(entries: Mapping[str, Entry], lang: str | None = None) -> li
 def enum_options(enum: type[StrEnum], prefix: str, lang: str | None = None) -> list[tuple]:
     """(label, value) pairs of an enum, labelled with the texts ``prefix.value``."""
     return [(t(f"{prefix}.{member.value}", lang), member.value) for member in enum]
-
-
-def labels(values: Iterable[str], catalog: Catalog, lang: str | None = None) -> str:
-    return ", ".join(catalog.label_of(value, lang) for value in values)
