@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import HTML, display
 
-from .. import analysis, checks, config, tables
+from .. import analysis, checks, tables
 from ..analysis import format_money
 from ..catalog import EventOccurrence
 from ..i18n import register, t
@@ -42,6 +41,7 @@ from .common import (
     to_date,
     wide,
 )
+from .events import occurrence_label, show_events, upcoming_events
 
 if TYPE_CHECKING:
     from ..model import Activity
@@ -66,10 +66,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "(kies om de datum in te vullen)",
         "en": "(choose to fill in the date)",
     },
-    "planning.month_only": {
-        "nl": "{month} {year} (dagen volgen)",
-        "en": "{month} {year} (days tbc)",
-    },
     "planning.date_filled": {
         "nl": "Datum ingevuld: {date} ({event}).",
         "en": "Date filled in: {date} ({event}).",
@@ -84,40 +80,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Toon alle methodes en kanalen van de catalogus",
         "en": "Show all methods and channels of the catalog",
     },
-    "planning.events_heading": {"nl": "Moment", "en": "Moment"},
-    "planning.events_dates": {"nl": "Wanneer", "en": "When"},
-    "planning.events_about": {"nl": "Waarom", "en": "Why"},
     "planning.row_label": {"nl": "{id}: {when} · {what}", "en": "{id}: {when} · {what}"},
 }
 register(TEXTS)
-
-def occurrence_label(occurrence: EventOccurrence, lang: str | None = None) -> str:
-    from ..i18n import language
-
-    name = occurrence.event.label(lang)
-    start, end = occurrence.start, occurrence.end
-    if not occurrence.exact:
-        month = analysis.MONTHS[language(lang)][start.month - 1]
-        return f"{name} — {t('planning.month_only', lang, month=month, year=start.year)}"
-    if start == end:
-        return f"{name} — {analysis.format_date(start, lang)}"
-    return f"{name} — {start.day}–{analysis.format_date(end, lang)}"
-
-
-def plan_years(session: Session) -> list[int]:
-    """The calendar years the plan runs (its start to end), else this year and the next."""
-    plan = session.store.plan_fields(session.plan_id)
-    if plan["start"] and plan["end"]:
-        return list(range(plan["start"].year, plan["end"].year + 1))
-    year = config.today().year
-    return [year, year + 1]
-
-
-def upcoming_events(session: Session) -> list[EventOccurrence]:
-    """The Erasmus+ events of the plan's years that have not ended before today."""
-    today = config.today()
-    occurrences = session.catalog.event_occurrences(plan_years(session))
-    return [occurrence for occurrence in occurrences if occurrence.end >= today]
 
 
 class PlanningForm(RecordForm):
@@ -475,27 +440,6 @@ def costs_html(activities: pd.DataFrame, lang: str | None = None) -> str:
         }
     )
     return html_table(frame)
-
-
-def events_html(session: Session | None = None, lang: str | None = None) -> str:
-    """The Erasmus+ events of the plan's years still ahead, with why they matter."""
-    session = session or Session.open()
-    occurrences = upcoming_events(session)
-    frame = pd.DataFrame(
-        {
-            t("planning.events_heading", lang): [o.event.label(lang) for o in occurrences],
-            t("planning.events_dates", lang): [
-                occurrence_label(o, lang).split(" — ", 1)[1] for o in occurrences
-            ],
-            t("planning.events_about", lang): [o.event.explanation(lang) for o in occurrences],
-        }
-    )
-    return html_table(frame)
-
-
-def show_events() -> None:
-    """Notebook *aan de slag*: the Erasmus+ events to plan around (static, same every run)."""
-    display(HTML(events_html()))
 
 
 def show() -> None:
