@@ -247,17 +247,31 @@ class RecordForm(Form):
         """The record data the widgets hold (numbers and dates read, see :meth:`read`)."""
         return self.read(self.value)
 
-    def add(self, record: Any) -> int:  # pragma: no cover
-        raise NotImplementedError
+    #: The plan's table this form keeps (``store.<rows_of>(plan_id)``) and the store's
+    #: verbs for one record (``add_<verb>``, ``update_<verb>``, ``delete_<verb>``,
+    #: ``restore_<verb>``): one verb pattern for every form.
+    rows_of: str = ""
+    verb: str = ""
 
-    def update(self, row_id: int, record: Any) -> None:  # pragma: no cover
-        raise NotImplementedError
+    def rows(self) -> pd.DataFrame:
+        """The plan's live rows of :attr:`rows_of`."""
+        return getattr(self.session.store, self.rows_of)(self.session.plan_id)
 
-    def remove(self, row_id: int) -> None:  # pragma: no cover
-        raise NotImplementedError
+    def row(self, row_id: int) -> pd.Series:
+        rows = self.rows()
+        return rows[rows["id"] == row_id].iloc[0]
+
+    def add(self, record: Any) -> int:
+        return getattr(self.session.store, f"add_{self.verb}")(self.session.plan_id, record)
+
+    def update(self, row_id: int, record: Any) -> None:
+        getattr(self.session.store, f"update_{self.verb}")(row_id, record)
+
+    def remove(self, row_id: int) -> None:
+        getattr(self.session.store, f"delete_{self.verb}")(row_id)
 
     def bring_back(self, row_id: int) -> None:
-        raise NotImplementedError
+        getattr(self.session.store, f"restore_{self.verb}")(row_id)
 
     def load(self, row_id: int) -> dict[str, Any]:  # pragma: no cover
         """The widget values of a stored row."""

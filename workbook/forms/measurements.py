@@ -117,6 +117,7 @@ class MeasurementForm(RecordForm):
     display_name = "voortgang: metingen"
 
     model = RecordClass("Measurement")
+    rows_of, verb = "measurements", "measurement"
 
     def _build_fields(self) -> None:
         self._last_touched: set[int] = set()
@@ -199,23 +200,11 @@ class MeasurementForm(RecordForm):
 
     # ----- store ------------------------------------------------------------------------
 
-    def _measurements(self) -> pd.DataFrame:
-        return self.session.store.measurements(self.session.plan_id)
-
     def _indicators(self) -> pd.DataFrame:
         return self.session.store.indicators(self.session.plan_id)
 
-    def add(self, record: Any) -> int:
-        return self.session.store.add_measurement(self.session.plan_id, record)
-
-    def update(self, row_id: int, record: Any) -> None:
-        self.session.store.update_measurement(row_id, record)
-
-    def remove(self, row_id: int) -> None:
-        self.session.store.delete_measurement(row_id)
-
     def load(self, row_id: int) -> dict[str, Any]:
-        rows = self._measurements()
+        rows = self.rows()
         row = rows[rows["id"] == row_id].iloc[0]
         return {
             "indicator_id": int(row["indicator_id"]),
@@ -227,7 +216,7 @@ class MeasurementForm(RecordForm):
     def describe(self, row_id: int | None, record: Any = None) -> str:
         names = dict(zip(self._indicators()["id"], self._indicators()["name"], strict=True))
         if record is None:
-            rows = self._measurements()
+            rows = self.rows()
             found = rows[rows["id"] == row_id]
             if found.empty:
                 return str(row_id)
@@ -278,7 +267,7 @@ class MeasurementForm(RecordForm):
             indicators = self._indicators()
             names = dict(zip(indicators["id"], indicators["name"], strict=True))
             units = dict(zip(indicators["id"], indicators["unit"], strict=True))
-        rows = self._measurements()  # by date and id: the newest are the last rows
+        rows = self.rows()  # by date and id: the newest are the last rows
         if self.indicator.value:
             rows = rows[rows["indicator_id"] == self.indicator.value]
         total = len(rows)
@@ -335,7 +324,7 @@ class MeasurementForm(RecordForm):
     def _indicator_of(self, row_id: int | None) -> int | None:
         if not row_id:
             return None
-        rows = self._measurements()
+        rows = self.rows()
         found = rows[rows["id"] == row_id]
         return None if found.empty else int(found["indicator_id"].iloc[0])
 

@@ -44,7 +44,7 @@ from .common import (
 from .events import occurrence_label, show_events, upcoming_events
 
 if TYPE_CHECKING:
-    from ..model import Activity
+    pass
 
 TEXTS: dict[str, dict[str, str]] = {
     "planning.form": {"nl": "Een rij toevoegen of bewerken", "en": "Add or edit a row"},
@@ -96,6 +96,7 @@ class PlanningForm(RecordForm):
     display_name = "aan de slag"
 
     model = RecordClass("Activity")
+    rows_of, verb = "activities", "activity"
     restorable = True
 
     def _build_fields(self) -> None:
@@ -292,18 +293,6 @@ class PlanningForm(RecordForm):
 
     def _activities(self, include_deleted: bool = False) -> pd.DataFrame:
         return self.session.store.activities(self.session.plan_id, include_deleted)
-
-    def add(self, record: Activity) -> int:
-        return self.session.store.add_activity(self.session.plan_id, record)
-
-    def update(self, row_id: int, record: Activity) -> None:
-        self.session.store.update_activity(row_id, record)
-
-    def remove(self, row_id: int) -> None:
-        self.session.store.delete_activity(row_id)
-
-    def bring_back(self, row_id: int) -> None:
-        self.session.store.restore_activity(row_id)
 
     def load(self, row_id: int) -> dict[str, Any]:
         activities = self._activities()

@@ -142,29 +142,25 @@ class Reads(Connection):
         return self._cached(("indicators", plan_id), "indicators", lambda: self._live(
             "indicators", plan_id, list(frames.COLUMNS["indicators"]), "indicators"))
 
-    def target_groups(self, plan_id: int) -> pd.DataFrame:
+    def _ordered(self, shape: str, table: str, columns: str, order: str,
+                 plan_id: int) -> pd.DataFrame:
+        """A plan's rows of ``table`` in ``order``, as frame ``shape``, kept in the cache."""
+
         def read() -> pd.DataFrame:
             with self._read() as reader:
-                rows = reader.rows(
-                    "SELECT target_group, scope, level, methods, channels "
-                    "FROM target_group_choices WHERE plan_id = :plan_id ORDER BY position",
-                    plan_id=plan_id,
-                )
-            return frames.shape("target_groups", rows)
+                rows = reader.rows(f"SELECT {columns} FROM {table} "
+                                   f"WHERE plan_id = :plan_id ORDER BY {order}", plan_id=plan_id)
+            return frames.shape(shape, rows)
 
-        return self._cached(("target_groups", plan_id), "target_group_choices", read)
+        return self._cached((shape, plan_id), table, read)
+
+    def target_groups(self, plan_id: int) -> pd.DataFrame:
+        return self._ordered("target_groups", "target_group_choices",
+                             "target_group, scope, level, methods, channels", "position", plan_id)
 
     def attention(self, plan_id: int) -> pd.DataFrame:
-        def read() -> pd.DataFrame:
-            with self._read() as reader:
-                rows = reader.rows(
-                    f"SELECT {', '.join(frames.COLUMNS['attention'])} FROM attention_checks "
-                    "WHERE plan_id = :plan_id ORDER BY point",
-                    plan_id=plan_id,
-                )
-            return frames.shape("attention", rows)
-
-        return self._cached(("attention", plan_id), "attention_checks", read)
+        return self._ordered("attention", "attention_checks",
+                             ", ".join(frames.COLUMNS["attention"]), "point", plan_id)
 
     def activity_history(self, activity_id: int) -> pd.DataFrame:
         with self._read() as reader:
