@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -115,3 +117,78 @@ def app_environment(demo_template: Path, tmp_path: Path) -> dict[str, str]:
     folder.mkdir()
     shutil.copy(demo_template, folder / "werkboek.sqlite")
     return {"WORKBOOK_DATA": str(folder), "WORKBOOK_TODAY": TODAY, "WORKBOOK_LANG": "nl"}
+
+
+# ----- the store on both databases -------------------------------------------------------
+
+POSTGRES_ADMIN_URL = os.environ.get("WORKBOOK_TEST_POSTGRES",
+                                    "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+def _postgres_problem() -> str | None:
+    """Why the PostgreSQL tests cannot run here (None: a server answers)."""
+    try:
+        import sqlalchemy as sa
+    except ImportError:  # pragma: no cover - a dependency of the package
+        return "SQLAlchemy is missing"
+    try:
+        engine = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT",
+                                  connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        engine.dispose()
+    except Exception as exc:  # no driver, no server, no access: all mean "cannot test"
+        return f"no PostgreSQL server answers at {POSTGRES_ADMIN_URL} ({type(exc).__name__})"
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgres_admin() -> Iterator[Callable[[], str]]:
+    """Makes fresh PostgreSQL databases for this test run (``make()`` returns a URL) and
+    drops every one of them at the end. A missing server skips the test with a one-line
+    reason, except under CI=true, where it fails."""
+    problem = _postgres_problem()
+    if problem is not None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI needs PostgreSQL: {problem}")
+        pytest.skip(problem)
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    run = f"werkboek_test_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    made: list[str] = []
+
+    def make() -> str:
+        name = f"{run}_{len(made)}"
+        with engine.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        made.append(name)
+        return str(sa.engine.make_url(POSTGRES_ADMIN_URL).set(database=name)
+                   .render_as_string(hide_password=False))
+
+    yield make
+    forget_open_stores()
+    with engine.connect() as conn:
+        for name in made:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, isolated_workbook: Path,
+                 monkeypatch: pytest.MonkeyPatch) -> str:
+    """The URL of a fresh, empty store: a SQLite file in the test's data folder, or a new
+    PostgreSQL database of this test run; ``WORKBOOK_DB_URL`` names it, so the
+    workbook's own ``open_store()`` opens it too."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{isolated_workbook / 'werkboek.sqlite'}"
+    else:
+        url = request.getfixturevalue("postgres_admin")()
+    monkeypatch.setenv("WORKBOOK_DB_URL", url)
+    return url
+
+
+@pytest.fixture
+def any_store(database_url: str) -> Store:
+    """An empty store on SQLite, and again on PostgreSQL."""
+    return open_store(database_url)

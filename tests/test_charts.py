@@ -18,6 +18,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from workbook import analysis as an  # noqa: E402
 from workbook import charts  # noqa: E402
+from workbook.session import current_plan_id
 
 TODAY = date(2026, 3, 15)
 START = date(2026, 1, 1)
@@ -440,7 +441,7 @@ def test_charts_do_not_touch_pyplot_state():
 
 def test_demo_plan_charts_render(demo_store, catalog, tmp_path):
     """The demo plan end to end: every chart of the progress review and the overview."""
-    plan_id = demo_store.current_plan_id()
+    plan_id = current_plan_id(demo_store)
     tables = demo_store.plan_tables(plan_id)
     plan = demo_store.plan(plan_id)
     for _, row in tables["indicators"].iterrows():

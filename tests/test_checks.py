@@ -9,6 +9,7 @@ import pytest
 
 from workbook import checks
 from workbook.model import Activity, AttentionCheck, Goal, Indicator, TargetGroupChoice
+from workbook.session import current_plan_id
 
 
 def by_key(findings: list[checks.Finding]) -> dict[str, checks.Finding]:
@@ -17,7 +18,7 @@ def by_key(findings: list[checks.Finding]) -> dict[str, checks.Finding]:
 
 @pytest.fixture
 def plan(store):
-    return store.current_plan_id()
+    return current_plan_id(store)
 
 
 def add_row(store, plan_id, **fields) -> int:
@@ -32,7 +33,7 @@ def add_row(store, plan_id, **fields) -> int:
 
 
 def test_demo_plan_findings(demo_store, catalog):
-    tables = demo_store.plan_tables(demo_store.current_plan_id())
+    tables = demo_store.plan_tables(current_plan_id(demo_store))
     found = by_key(checks.plan_check(tables, catalog))
     assert found["eprp"].ok
     assert found["groups"].ok

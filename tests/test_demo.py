@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from workbook.demo import DemoRefused, load_demo, read_demo
+from workbook.session import current_plan_id
 from workbook.store import Store
 
 
 def test_the_demo_plan_covers_both_contexts_all_levels_and_months_of_measurements(
     demo_store: Store, catalog
 ):
-    plan_id = demo_store.current_plan_id()
+    plan_id = current_plan_id(demo_store)
     tables = demo_store.plan_tables(plan_id)
     activities = tables["activities"]
     assert 18 <= len(activities) <= 26
@@ -30,17 +31,17 @@ def test_the_demo_plan_covers_both_contexts_all_levels_and_months_of_measurement
 
 
 def test_every_group_used_is_a_chosen_target_group(demo_store: Store):
-    tables = demo_store.plan_tables(demo_store.current_plan_id())
+    tables = demo_store.plan_tables(current_plan_id(demo_store))
     chosen = set(tables["target_groups"]["group"])
     used = {g for groups in tables["activities"]["target_groups"] for g in groups}
     assert used <= chosen
 
 
 def test_the_demo_replaces_an_untouched_default_plan(store: Store):
-    store.current_plan_id()
+    current_plan_id(store)
     plan_id = load_demo(store)
     assert store.plans()["name"].tolist() == [read_demo()["plan"]["name"]]
-    assert store.current_plan_id() == plan_id
+    assert current_plan_id(store) == plan_id
 
 
 def test_the_demo_refuses_a_store_with_entries_unless_told_to_add_it_beside(demo_store: Store):

@@ -20,6 +20,7 @@ from workbook.export.report import Chart, report_html
 from workbook.export.xlsx import xlsx_bytes
 from workbook.importer import import_plan
 from workbook.model import Activity, validate
+from workbook.session import current_plan_id
 from workbook.store import Store
 from workbook.tables import planning_columns
 
@@ -42,7 +43,7 @@ def demo(demo_store) -> PlanData:
 def add_row(store: Store, catalog, **fields) -> int:
     values = {"context": "binnen_school", "what": "X", "target_groups": ["ouders"],
               "when": "2026-04-01", **fields}
-    return store.add_activity(store.current_plan_id(), validate(Activity, values, catalog=catalog))
+    return store.add_activity(current_plan_id(store), validate(Activity, values, catalog=catalog))
 
 
 def roundtrip(content: bytes, filename: str) -> pd.DataFrame:

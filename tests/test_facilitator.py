@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 from workbook import facilitator as fac
 from workbook.export import PlanData, export_bytes
 from workbook.importer import ImportRefused
+from workbook.session import current_plan_id
 from workbook.store import Store
 from workbook.tables import planning_columns
 
@@ -199,7 +200,7 @@ def test_team_frames_built_from_records_equal_a_stores(demo_store):
 
 
 def test_combined_activities_equal_each_teams_planning_table(demo_store, teams):
-    plan_id = demo_store.current_plan_id()
+    plan_id = current_plan_id(demo_store)
     demo_store.delete_activity(int(demo_store.activities(plan_id)["id"].iloc[0]))
     everyone = teams + fac.teams_from_store(demo_store)  # ids repeat between the sources
     for lang in ("nl", "en"):

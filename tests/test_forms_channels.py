@@ -5,10 +5,11 @@ from __future__ import annotations
 from workbook.forms.attention import AttentionForm
 from workbook.forms.channels import ChannelsForm, methods_html
 from workbook.model import TargetGroupChoice
+from workbook.session import current_plan_id
 
 
 def test_suggestions_are_preselected_then_saved(store, catalog):
-    plan = store.current_plan_id()
+    plan = current_plan_id(store)
     store.set_target_group(plan, TargetGroupChoice(group="ouders", scope="extern", level="micro"))
     form = ChannelsForm()
     assert form.value["group"] == "ouders"
@@ -26,7 +27,7 @@ def test_suggestions_are_preselected_then_saved(store, catalog):
 
 
 def test_too_long_own_channel_is_refused(store):
-    plan = store.current_plan_id()
+    plan = current_plan_id(store)
     store.set_target_group(plan, TargetGroupChoice(group="ouders", scope="extern", level="micro"))
     form = ChannelsForm()
     form.value = {"own_channels": "x" * 90}
@@ -55,7 +56,7 @@ def test_methods_overview_in_both_languages():
 
 def test_attention_points_are_saved_together(store):
     form = AttentionForm()
-    plan = store.current_plan_id()
+    plan = current_plan_id(store)
     form.value = {"privacy": {"done": True, "note": "Formulier uitgedeeld"},
                   "logos": {"done": True}}
     form.save_button.click()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from workbook.forms.effects import EffectsExercise
+from workbook.session import current_plan_id
 
 
 def test_goal_and_indicator_are_stored_and_linked(store):
     exercise = EffectsExercise()
-    plan = store.current_plan_id()
+    plan = current_plan_id(store)
     goals, indicators = exercise.goals, exercise.indicators
     goals.title.value = "Meer scholen werken met CLIL"
     goals.level.value = "impact"
@@ -40,13 +41,13 @@ def test_bad_indicator_is_refused_with_every_problem(store):
     for text in ("Naam: vul dit in.", "Streefwaarde: mag niet negatief zijn.",
                  "Doel bereikt op: verwacht een datum"):
         assert text in form.feedback.value
-    assert store.indicators(store.current_plan_id()).empty
+    assert store.indicators(current_plan_id(store)).empty
 
 
 def test_edit_and_delete_a_goal(demo_store):
     exercise = EffectsExercise()
     goals = exercise.goals
-    plan = demo_store.current_plan_id()
+    plan = current_plan_id(demo_store)
     goal_id = int(demo_store.goals(plan)["id"].iloc[-1])
     goals.picker.value = goal_id
     goals.picker.edit_button.click()

@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from workbook.config import PROJECT_DIR
 from workbook.forms import exchange, progress
 from workbook.forms.exchange import Download, DownloadBar, ExchangePanel, PlanUpload
+from workbook.session import current_plan_id
 
 TEAMS = PROJECT_DIR / "data" / "teams"
 
@@ -96,7 +97,7 @@ def test_a_busy_text_while_the_file_is_made_and_errors_in_the_widget():
 
 
 def test_upload_imports_into_the_current_plan(demo_store):
-    plan = demo_store.current_plan_id()
+    plan = current_plan_id(demo_store)
     before = len(demo_store.activities(plan))
     refreshed: list[str] = []
 
@@ -120,7 +121,7 @@ def test_upload_imports_into_the_current_plan(demo_store):
 
 
 def test_a_refused_file_shows_row_and_column_and_changes_nothing(demo_store):
-    plan = demo_store.current_plan_id()
+    plan = current_plan_id(demo_store)
     tables = {key: len(frame) for key, frame in demo_store.plan_tables(plan).items()}
     upload = PlanUpload()
     content = (TEAMS / "CVO_Kempen.csv").read_bytes().replace(b"2025", b"20x5", 1)
@@ -159,7 +160,7 @@ def test_in_english(demo_store, monkeypatch):
 def test_an_imported_file_shows_up_in_the_planning_table_above(demo_store):
     from workbook.forms.planning import PlanningExercise
 
-    plan = demo_store.current_plan_id()
+    plan = current_plan_id(demo_store)
     before = set(demo_store.activities(plan)["what"])
     exercise = PlanningExercise()
     upload = ExchangePanel().upload

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from workbook.forms.groups import GroupsForm
+from workbook.session import current_plan_id
 
 
 def test_ticking_stores_and_updates_the_coverage(store):
     form = GroupsForm()
-    plan = store.current_plan_id()
+    plan = current_plan_id(store)
     assert "Nog geen doelgroep in: intern · micro" in form.coverage.value
     form.scope_boxes["intern"]._boxes["leerkrachten"].value = True
     assert list(store.target_groups(plan)["group"]) == ["leerkrachten"]
@@ -20,7 +21,7 @@ def test_ticking_stores_and_updates_the_coverage(store):
 
 def test_own_group_needs_its_tags_and_is_counted(store):
     form = GroupsForm()
-    plan = store.current_plan_id()
+    plan = current_plan_id(store)
     form.value = {"own_group": "", "own_scope": "extern", "own_level": "macro"}
     form.add_button.click()
     assert "Doelgroep: vul dit in." in form.feedback.value

@@ -7,6 +7,7 @@ from datetime import date
 from workbook import i18n
 from workbook.forms.plan import PlanForm
 from workbook.model import Plan
+from workbook.session import current_plan_id
 
 
 def test_details_are_saved_and_wrong_period_refused(store):
@@ -15,10 +16,10 @@ def test_details_are_saved_and_wrong_period_refused(store):
                   "end": date(2026, 1, 1)}
     form.save_button.click()
     assert "Einde project: het einde ligt vóór de start." in form.feedback.value
-    assert store.plan(store.current_plan_id()).name != "CLIL-team"
+    assert store.plan(current_plan_id(store)).name != "CLIL-team"
     form.value = {"end": date(2028, 8, 31)}
     form.save_button.click()
-    plan = store.plan(store.current_plan_id())
+    plan = store.plan(current_plan_id(store))
     assert (plan.name, plan.organisation, plan.end) == ("CLIL-team", "Atheneum", date(2028, 8, 31))
     assert PlanForm().value["name"] == "CLIL-team"
 
@@ -50,7 +51,7 @@ def test_choose_another_plan(demo_store):
     form = PlanForm()
     form.plans.value = other
     form.choose_button.click()
-    assert demo_store.current_plan_id() == other
+    assert current_plan_id(demo_store) == other
     assert form.value["name"] == "Tweede plan"
 
 
@@ -63,7 +64,7 @@ def test_the_app_view_does_not_show_the_store_path(demo_store, monkeypatch):
 
 
 def test_the_form_shows_the_plan_as_stored(demo_store):
-    plan = demo_store.plan(demo_store.current_plan_id())
+    plan = demo_store.plan(current_plan_id(demo_store))
     assert {key: PlanForm().value[key] for key in Plan.model_fields} == plan.model_dump()
     undated = demo_store.add_plan(Plan(name="Zonder data", project="Proef"))
     demo_store.choose_plan(undated)

@@ -8,6 +8,7 @@ import pytest
 
 import workbook
 from workbook.forms.planning import PlanningExercise, PlanningForm
+from workbook.session import current_plan_id
 
 
 @pytest.fixture
@@ -46,19 +47,19 @@ def test_a_new_row_lands_in_the_store_and_the_planning_table(exercise, demo_stor
     [
         ("what", "", "Wat: vul dit in."),
         ("price", "-5", "Prijs: mag niet negatief zijn."),
-        ("price", "veel", "Prijs: verwacht een getal"),
+        ("price", "veel", "Prijs: &#x27;veel&#x27; is geen bedrag of getal"),
         ("when", None, "Wanneer: verwacht een datum"),
         ("target_groups", [], "Naar wie: kies er minstens één."),
     ],
 )
 def test_a_bad_value_is_named_and_nothing_is_stored(exercise, demo_store, field, value, message):
     form = exercise.form
-    before = len(demo_store.activities(demo_store.current_plan_id(), include_deleted=True))
+    before = len(demo_store.activities(current_plan_id(demo_store), include_deleted=True))
     fill(form, **{field: value})
     form.submit_button.click()
     assert message in form.feedback.value
     assert form.fields[field].layout.border  # the widget is marked
-    assert len(demo_store.activities(demo_store.current_plan_id(), include_deleted=True)) == before
+    assert len(demo_store.activities(current_plan_id(demo_store), include_deleted=True)) == before
     assert form.value["responsible"] == "Leerlingenraad"  # what was typed stays
 
 
@@ -72,7 +73,7 @@ def test_an_unknown_date_through_value(exercise):
 
 def test_edit_delete_restore_through_the_row_picker(exercise, demo_store):
     form = exercise.form
-    plan = demo_store.current_plan_id()
+    plan = current_plan_id(demo_store)
     row_id = int(demo_store.activities(plan)["id"].iloc[0])
     form.picker.value = row_id
     form.picker.edit_button.click()
@@ -102,7 +103,7 @@ def test_buttons_need_a_row(exercise):
 def test_options_come_from_the_earlier_notebooks(exercise, demo_store):
     form = exercise.form
     groups = [key for _, key in form.target_groups.options]
-    assert groups == list(demo_store.target_groups(demo_store.current_plan_id())["group"])
+    assert groups == list(demo_store.target_groups(current_plan_id(demo_store))["group"])
     form.target_groups.value = ["ouders"]
     assert [key for _, key in form.methods.options] == ["infosessie", "tentoonstelling"]
     form.show_all.value = True

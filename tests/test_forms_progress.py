@@ -8,6 +8,7 @@ from datetime import date
 from workbook.forms import progress
 from workbook.forms.progress import MeasurementForm, OverviewCharts, ProgressReview
 from workbook.model import Indicator, Measurement
+from workbook.session import current_plan_id
 
 PNG = b"\x89PNG"
 
@@ -19,7 +20,7 @@ INSTAGRAM = 6  # demo indicator "Volgers Instagram-account project" (reading, re
 
 
 def measurements(store):
-    return store.measurements(store.current_plan_id())
+    return store.measurements(current_plan_id(store))
 
 
 def test_measurement_is_stored_and_the_views_follow(demo_store):
@@ -51,7 +52,7 @@ def test_measurement_is_stored_and_the_views_follow(demo_store):
     assert review.charts.chooser.value == PARTICIPANTS
     assert png(review.charts.detail)
     assert len(review.charts.grid.children) == len(demo_store.indicators(
-        demo_store.current_plan_id()))
+        current_plan_id(demo_store)))
     assert all(png(image) for image in review.charts.grid.children)
 
 
@@ -60,7 +61,7 @@ def test_bad_values_are_refused_with_their_message(demo_store):
     before = len(measurements(demo_store))
     form.value = {"indicator_id": PARTICIPANTS, "value": "veel"}
     assert form.submit() is False
-    assert "Waarde: verwacht een getal, bv. 250 of 1250,50." in form.feedback.text
+    assert "Waarde: 'veel' is geen bedrag of getal; verwacht bv. 1250" in form.feedback.text
     assert form.amount.layout.border  # the field is marked
     form.value = {"value": "-5"}
     assert form.submit() is False
@@ -109,7 +110,7 @@ def test_edit_and_delete_a_measurement(demo_store):
 def test_a_status_line_for_every_indicator(demo_store):
     review = ProgressReview()
     status = review.charts.status.value
-    indicators = demo_store.indicators(demo_store.current_plan_id())
+    indicators = demo_store.indicators(current_plan_id(demo_store))
     assert status.count('class="wb-status ') == len(indicators)
     for label in ("achter op schema", "op schema", "behaald", "nog niet gemeten"):
         assert f">{label}</span>" in status
@@ -138,7 +139,7 @@ def test_a_measurement_redraws_only_the_data_of_its_own_charts(demo_store):
 
 def test_a_new_indicator_gets_a_panel_and_keeps_the_others(demo_store):
     review = ProgressReview()
-    plan = demo_store.current_plan_id()
+    plan = current_plan_id(demo_store)
     before = dict(review.charts._panels)
     extra = demo_store.add_indicator(plan, Indicator(name="Extra", unit="stuks", target=10,
                                                      deadline=date(2026, 12, 31)))
@@ -195,11 +196,11 @@ def test_in_english(demo_store, monkeypatch):
     assert "is a reading" in review.form.hint.value
     review.form.value = {"value": "lots"}
     review.form.submit()
-    assert "Value: expected a number" in review.form.feedback.text
+    assert "Value: 'lots' is not an amount or number" in review.form.feedback.text
 
 
 def test_the_list_shows_the_newest_measurements_of_the_chosen_indicator(demo_store):
-    plan = demo_store.current_plan_id()
+    plan = current_plan_id(demo_store)
     for day in range(1, 29):
         demo_store.add_measurement(plan, Measurement(indicator_id=PARTICIPANTS, value=1,
                                                      date=date(2026, 2, day), note=f"dag {day}"))

@@ -28,6 +28,7 @@ from workbook.importer import (
     write_plan,
 )
 from workbook.model import Indicator, InvalidRecord, Problem, validate
+from workbook.session import current_plan_id
 from workbook.store import Store
 
 HEADER = (
@@ -346,7 +347,7 @@ def test_formula_protection_is_removed_again():
 
 
 def test_known_indicator_names_link_ignoring_case_and_accents(store, catalog):
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     indicator_id = store.add_indicator(
         plan_id,
         validate(
@@ -549,7 +550,7 @@ def test_import_into_a_named_new_plan(store):
 
 
 def test_import_appends_to_the_current_plan(demo_store):
-    plan_id = demo_store.current_plan_id()
+    plan_id = current_plan_id(demo_store)
     before = len(demo_store.activities(plan_id))
     result = import_plan(demo_store, csv_bytes(HEADER, ROW), filename="p.csv")
     assert result.plan_id == plan_id and not result.created_plan
@@ -655,7 +656,7 @@ def _zip_without_workbook() -> bytes:
     ],
 )
 def test_refused_files_leave_the_store_unchanged(store, filename, content, expected):
-    store.current_plan_id()
+    current_plan_id(store)
     before = dump(store)
     with pytest.raises(ImportRefused) as refused:
         import_plan(store, content, filename=filename, plan_name="Nieuw team")

@@ -23,9 +23,12 @@ def test_environment_lists_the_pyproject_dependencies_with_the_same_pins():
     pip = next(d["pip"] for d in environment["dependencies"] if isinstance(d, dict))
     assert "pip" in conda and "-e ." in pip
     assert any(d.startswith("python=3.11") for d in conda)
-    conda_pins = {_name(d): d.replace(" ", "") for d in conda}
+    # a requirement with an extra ("psycopg[binary]") is installed by pip, as written
+    conda_pins = {_name(d): d.replace(" ", "") for d in [*conda, *pip]}
     for requirement in project["dependencies"]:
         assert conda_pins.get(_name(requirement)) == requirement.replace(" ", ""), requirement
+        if "[" in requirement:
+            assert requirement in pip, requirement
     assert project["requires-python"] == ">=3.11"
 
 

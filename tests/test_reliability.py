@@ -29,6 +29,7 @@ from workbook.model import (
     TargetGroupChoice,
     validate,
 )
+from workbook.session import current_plan_id
 from workbook.store import Store, StoreError
 
 CRASH_ROUNDS = 20
@@ -37,8 +38,9 @@ WRITER = r"""
 import sys
 from workbook.model import Activity, validate
 from workbook.store import Store
+from workbook.session import current_plan_id
 store = Store(sys.argv[1])
-plan_id = store.current_plan_id()
+plan_id = current_plan_id(store)
 round_ = sys.argv[2]
 number = 0
 while True:
@@ -52,7 +54,7 @@ while True:
 
 @pytest.mark.slow
 def test_a_writer_killed_mid_write_loses_nothing_it_committed(store: Store, figures):
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     committed: set[str] = set()
     rng = random.Random(7)
     for round_ in range(CRASH_ROUNDS):
@@ -86,7 +88,7 @@ def test_a_writer_killed_mid_write_loses_nothing_it_committed(store: Store, figu
 def test_a_damaged_store_is_refused_and_never_overwritten(isolated_workbook: Path, figures):
     path = isolated_workbook / "werkboek.sqlite"
     store = Store(f"sqlite:///{path}")
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     for number in range(200):
         store.add_activity(plan_id, validate(Activity, {
             "context": "binnen_school", "what": f"rij {number}" * 5, "target_groups": ["ouders"],
@@ -107,7 +109,7 @@ def test_a_damaged_store_is_refused_and_never_overwritten(isolated_workbook: Pat
 def test_a_truncated_store_is_refused(isolated_workbook: Path, figures):
     path = isolated_workbook / "werkboek.sqlite"
     store = Store(f"sqlite:///{path}")
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     for number in range(300):
         store.add_activity(plan_id, validate(Activity, {
             "context": "binnen_school", "what": f"rij {number}", "target_groups": ["ouders"],
@@ -222,7 +224,7 @@ def _store_record(store: Store, plan_id: int, indicator_id: int, record) -> None
 @pytest.mark.parametrize("model", list(FUZZ), ids=lambda m: m.__name__)
 def test_fuzzed_input_becomes_a_valid_record_or_a_clear_message(model, fuzz_store: Store):
     catalog = load_catalog()
-    plan_id = fuzz_store.current_plan_id()
+    plan_id = current_plan_id(fuzz_store)
     indicator_id = fuzz_store.add_indicator(plan_id, validate(Indicator, {
         "name": "Fuzz", "unit": "x", "target": 1, "deadline": "2026-01-01"}))
     counts = _fuzz_counts.setdefault(model.__name__, [0, 0])
@@ -334,7 +336,7 @@ def test_broken_import_files_are_refused_and_change_nothing(demo_store: Store, f
 def test_an_older_store_is_backed_up_then_migrated_figure(isolated_workbook: Path, figures):
     import sqlite3
 
-    from workbook import schema
+    from workbook.store import schema
 
     path = isolated_workbook / "werkboek.sqlite"
     with sqlite3.connect(path) as conn:
@@ -347,3 +349,64 @@ def test_an_older_store_is_backed_up_then_migrated_figure(isolated_workbook: Pat
     figures("older store (schema v1): backup made, migrated to",
             f"v{store.schema_version()} ({store.backup_path.name}), {kept} of 2 rows kept")
     assert kept == 2
+
+
+# ----- importers at once into an empty store ---------------------------------------------
+
+RACE_RUNS = 20
+RACE_IMPORTERS = 4
+RACE_ROWS = 50
+
+
+def _race_file(importer: int) -> bytes:
+    heading = "Context;Wat;Naar wie;Hoe / kanalen;Wanneer;Indicator;Prijs\r\n"
+    rows = "".join(f"Binnen eigen school;Import {importer}-{number};Ouders;Posters;"
+                   f"14/10/2025;;1.250\r\n" for number in range(RACE_ROWS))
+    return (heading + rows).encode()
+
+
+def _race_importer(importer: int, folder: str, barrier, results) -> None:
+    """One importer process: in every run, waits for the others, then imports its file into
+    that run's store, which none of them has opened yet."""
+    from workbook.importer import import_plan
+
+    for run in range(RACE_RUNS):
+        url = f"sqlite:///{folder}/run-{run}/werkboek.sqlite"
+        barrier.wait(timeout=120)
+        try:
+            result = import_plan(Store(url), _race_file(importer), filename=f"team{importer}.csv")
+            results.put((run, importer, len(result.activity_ids), ""))
+        except Exception as exc:  # reported to the test, which names it
+            results.put((run, importer, 0, f"{type(exc).__name__}: {exc}"))
+
+
+@pytest.mark.slow
+def test_four_importers_at_once_into_an_empty_store_lose_nothing(tmp_path: Path, figures):
+    """Four importers started at once into a store none of them has opened: all of them
+    import into the one default plan (created once), 20 runs in a row."""
+    import multiprocessing
+
+    for run in range(RACE_RUNS):
+        (tmp_path / f"run-{run}").mkdir()
+    context = multiprocessing.get_context("spawn")
+    barrier, results = context.Barrier(RACE_IMPORTERS), context.Queue()
+    workers = [context.Process(target=_race_importer, args=(n, str(tmp_path), barrier, results))
+               for n in range(RACE_IMPORTERS)]
+    for worker in workers:
+        worker.start()
+    reports = [results.get(timeout=300) for _ in range(RACE_RUNS * RACE_IMPORTERS)]
+    for worker in workers:
+        worker.join(timeout=60)
+    errors = [f"run {run}, importer {n}: {error}" for run, n, _, error in reports if error]
+    stored = []
+    for run in range(RACE_RUNS):
+        store = Store(f"sqlite:///{tmp_path}/run-{run}/werkboek.sqlite")
+        plans = store.plans()
+        stored.append((len(plans), sum(len(store.activities(int(i))) for i in plans["id"])))
+        store.close()
+    complete = sum(1 for plans, rows in stored if plans == 1 and rows == 200)
+    figures("race: runs of 4 importers into an empty store with 200 of 200 rows in one plan",
+            f"{complete}/{RACE_RUNS}")
+    figures("race: importer errors", len(errors))
+    assert errors == []
+    assert stored == [(1, RACE_IMPORTERS * RACE_ROWS)] * RACE_RUNS

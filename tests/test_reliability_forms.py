@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from workbook.export import PlanData, export_bytes
 from workbook.forms.common import Session
 from workbook.forms.planning import PlanningExercise, PlanningForm
+from workbook.session import current_plan_id
 from workbook.store import Store
 
 WRITERS = 4
@@ -47,7 +48,7 @@ def _submit_rows(url: str, writer: int, count: int, start, errors) -> None:
 
 @pytest.mark.slow
 def test_four_writers_through_the_form_lose_and_double_nothing(store: Store, figures):
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     context = multiprocessing.get_context("spawn")
     start, errors = context.Event(), context.Queue()
     writers = [
@@ -238,7 +239,7 @@ def test_any_form_input_is_stored_valid_or_refused_with_nothing_stored(
 
     check()
     assert demo_store.integrity() == "ok"
-    tables = demo_store.plan_tables(demo_store.current_plan_id())
+    tables = demo_store.plan_tables(current_plan_id(demo_store))
     for activity in tables["activities"].itertuples():
         assert activity.what.strip() and activity.price >= 0 and activity.target_groups
 

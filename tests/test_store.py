@@ -15,7 +15,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from workbook import schema
 from workbook.model import (
     Activity,
     AttentionCheck,
@@ -26,7 +25,9 @@ from workbook.model import (
     TargetGroupChoice,
     validate,
 )
-from workbook.store import Store, StoreError, open_store
+from workbook.session import current_plan_id
+from workbook.store import Store, StoreError, open_store, schema
+from workbook.store.migrations import set_meta
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -45,15 +46,15 @@ def activity(**changes) -> Activity:
 
 def test_a_fresh_store_records_its_schema_version_and_has_one_default_plan(store: Store):
     assert store.schema_version() == schema.SCHEMA_VERSION
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     assert store.plans()["name"].tolist() == ["Mijn plan"]
-    assert store.current_plan_id() == plan_id
+    assert current_plan_id(store) == plan_id
     assert store.is_empty()
     assert store.path.name == "werkboek.sqlite"
 
 
 def test_activities_round_trip_with_all_fields(store: Store):
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     indicator_id = store.add_indicator(
         plan_id,
         validate(
@@ -85,7 +86,7 @@ def test_activities_round_trip_with_all_fields(store: Store):
 
 
 def test_goals_indicators_measurements_choices_and_checks_round_trip(store: Store, catalog):
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     goal_id = store.add_goal(
         plan_id,
         validate(
@@ -154,7 +155,7 @@ def test_goals_indicators_measurements_choices_and_checks_round_trip(store: Stor
 
 
 def test_edits_and_deletes_keep_history_and_a_deleted_row_can_be_restored(store: Store):
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     activity_id = store.add_activity(plan_id, activity())
     store.update_activity(activity_id, activity(what="Infoavond voor ouders", price=300))
     store.delete_activity(activity_id)
@@ -175,7 +176,7 @@ def test_edits_and_deletes_keep_history_and_a_deleted_row_can_be_restored(store:
 
 
 def test_a_deleted_row_cannot_be_edited_and_unknown_rows_are_named(store: Store):
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     activity_id = store.add_activity(plan_id, activity())
     store.delete_activity(activity_id)
     with pytest.raises(StoreError, match=f"activity {activity_id} bestaat niet"):
@@ -189,7 +190,7 @@ def test_a_deleted_row_cannot_be_edited_and_unknown_rows_are_named(store: Store)
 
 
 def test_many_rows_go_in_together_or_not_at_all(store: Store):
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     with pytest.raises(StoreError):
         store.add_activities(plan_id, [activity(), activity(indicator_id=12345)])
     assert store.activities(plan_id, include_deleted=True).empty
@@ -202,11 +203,11 @@ def test_plans_are_separate_and_chosen_by_name(store: Store, monkeypatch: pytest
     store.add_activity(second, activity(what="Brugge"))
     assert store.activities(first)["what"].tolist() == ["Gent"]
     store.choose_plan(second)
-    assert store.current_plan_id() == second
+    assert current_plan_id(store) == second
     monkeypatch.setenv("QUERY_STRING", "plan=Team%20Gent")
-    assert store.current_plan_id() == first
+    assert current_plan_id(store) == first
     monkeypatch.setenv("QUERY_STRING", "plan=Team%20Leuven")
-    leuven = store.current_plan_id()
+    leuven = current_plan_id(store)
     assert store.plan(leuven).name == "Team Leuven"
     with pytest.raises(StoreError, match="Er bestaat al een plan met de naam 'Team Gent'"):
         store.add_plan(validate(Plan, {"name": "Team Gent"}))
@@ -243,7 +244,7 @@ def test_an_older_store_is_backed_up_and_migrated(isolated_workbook: Path):
 
 def test_a_store_from_a_newer_workbook_is_refused(store: Store):
     with store._write() as conn:
-        store._set_meta(conn, "schema_version", str(schema.SCHEMA_VERSION + 1))
+        set_meta(conn, "schema_version", str(schema.SCHEMA_VERSION + 1))
     with pytest.raises(StoreError, match="nieuwere versie van het werkboek"):
         Store(store.url)
 
@@ -284,7 +285,7 @@ def test_two_processes_write_to_one_store_without_loss(store: Store):
 
 
 def test_a_row_added_by_one_process_is_seen_by_another(store: Store):
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     context = multiprocessing.get_context("spawn")
     start = context.Event()
     start.set()
@@ -312,7 +313,7 @@ def test_a_transaction_stores_all_of_its_writes_or_none(store: Store):
 
 
 def test_reads_are_cached_until_anyone_writes_the_table(store: Store):
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     store.add_activity(plan_id, activity())
     first = store.activities(plan_id)
     before = store.revisions()
@@ -334,7 +335,7 @@ def test_the_incremental_read_of_planning_rows_equals_a_full_read(store: Store):
     import random
 
     rng = random.Random(11)
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     other = Store(store.url)
     ids: list[int] = []
     own: list[bool] = []  # True: the rows of this store's own last write were read again
@@ -374,7 +375,7 @@ def test_the_incremental_read_of_measurements_equals_a_full_read(store: Store):
     import random
 
     rng = random.Random(5)
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     other = Store(store.url)
     indicator_id = store.add_indicator(plan_id, Indicator(
         name="Deelnemers", unit="deelnemers", target=100, deadline=date(2026, 6, 30)))
@@ -416,19 +417,19 @@ def test_the_incremental_read_of_measurements_equals_a_full_read(store: Store):
 def test_a_store_url_names_the_file_sqlalchemy_opens(url: str):
     import sqlalchemy as sa
 
-    from workbook import store as store_module
+    from workbook.store import connection as store_module
 
     parsed = sa.engine.make_url(url)
     expected = (Path(parsed.database) if parsed.get_backend_name() == "sqlite"
                 and parsed.database not in (None, "", ":memory:") else None)
-    assert store_module._sqlite_path(url) == expected
-    assert store_module._plain_sqlite_file(url) in (None, expected)
+    assert store_module.sqlite_path(url) == expected
+    assert store_module.plain_sqlite_file(url) in (None, expected)
 
 
 def test_a_store_file_reads_the_same_through_sqlite3_and_sqlalchemy(demo_store: Store):
     """A plain SQLite URL is read with sqlite3; the same file through a URL with a driver
     option is read with SQLAlchemy: every read gives the same frames and records."""
-    plan_id = demo_store.current_plan_id()
+    plan_id = current_plan_id(demo_store)
     first, second = demo_store.activities(plan_id)["id"].iloc[:2].tolist()
     demo_store.update_activity(first, activity(what="Gewijzigd", target_value=5))
     demo_store.delete_activity(second)
@@ -443,7 +444,7 @@ def test_a_store_file_reads_the_same_through_sqlite3_and_sqlalchemy(demo_store: 
             *(store.plan_tables(plan) for plan in (plan_id, empty_id)),
             store.activities(plan_id, include_deleted=True), store.plans(),
             store.plan(plan_id), store.plan(empty_id), store.activity_history(first),
-            store.ids(plan_id), store.revisions(), store.is_empty(), store.current_plan_id(),
+            store.ids(plan_id), store.revisions(), store.is_empty(), current_plan_id(store),
             store.setting("current_plan"), store.schema_version(), store.integrity(),
         ]
 
@@ -460,9 +461,9 @@ def test_a_store_file_reads_the_same_through_sqlite3_and_sqlalchemy(demo_store: 
 def test_reading_a_store_file_leaves_sqlalchemy_unloaded_until_a_write(demo_store: Store):
     code = (
         "import sys\n"
-        "from workbook.store import open_store\n"
+        "from workbook.session import current_plan_id\nfrom workbook.store import open_store\n"
         "store = open_store()\n"
-        "plan_id = store.current_plan_id()\n"
+        "plan_id = current_plan_id(store)\n"
         "store.plan_tables(plan_id), store.plan(plan_id), store.plans(), store.setting('lang')\n"
         "assert 'sqlalchemy' not in sys.modules, 'read'\n"
         "store.set_setting('lang', 'en')\n"
@@ -472,7 +473,7 @@ def test_reading_a_store_file_leaves_sqlalchemy_unloaded_until_a_write(demo_stor
 
 
 def test_plan_fields_are_the_plans_without_the_record(demo_store: Store):
-    plan_id = demo_store.current_plan_id()
+    plan_id = current_plan_id(demo_store)
     assert demo_store.plan_fields(plan_id) == demo_store.plan(plan_id).model_dump()
     bare = demo_store.add_plan(validate(Plan, {"name": "Zonder periode"}))
     assert demo_store.plan_fields(bare)["start"] is None

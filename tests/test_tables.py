@@ -6,6 +6,7 @@ import pandas as pd
 
 import workbook
 from workbook.model import Activity, validate
+from workbook.session import current_plan_id
 from workbook.tables import planning_columns
 
 DUTCH = [
@@ -44,7 +45,7 @@ def test_an_empty_plan_gives_an_empty_table_with_the_columns(store):
 
 
 def test_own_groups_and_deleted_rows(store, catalog):
-    plan_id = store.current_plan_id()
+    plan_id = current_plan_id(store)
     keep = store.add_activity(
         plan_id,
         validate(

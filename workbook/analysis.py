@@ -26,22 +26,40 @@ Decisions a reader of the numbers should know:
 from __future__ import annotations
 
 import math
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from . import config
-from .i18n import language, register, t
-from .model import Context, Kind, Scope, Status, Tier
-
-SCOPES: tuple[str, ...] = tuple(member.value for member in Scope)
-TIERS: tuple[str, ...] = tuple(member.value for member in Tier)
-CONTEXTS: tuple[str, ...] = tuple(member.value for member in Context)
-NO_CHANNEL = ""
+from .coverage import CONTEXTS as CONTEXTS
+from .coverage import NO_CHANNEL as NO_CHANNEL
+from .coverage import SCOPES as SCOPES
+from .coverage import TIERS as TIERS
+from .coverage import activities_per_month as activities_per_month
+from .coverage import cell_label as cell_label
+from .coverage import costs_by_channel as costs_by_channel
+from .coverage import costs_by_context as costs_by_context
+from .coverage import coverage_counts as coverage_counts
+from .coverage import describe_empty_cells as describe_empty_cells
+from .coverage import empty_cells as empty_cells
+from .coverage import group_tags as group_tags
+from .coverage import live_activities as live_activities
+from .coverage import tag_of as tag_of
+from .coverage import untagged_groups as untagged_groups
+from .formats import MONTH_ABBREVIATIONS as MONTH_ABBREVIATIONS
+from .formats import MONTHS as MONTHS
+from .formats import format_date as format_date
+from .formats import format_money as format_money
+from .formats import format_month as format_month
+from .formats import format_number as format_number
+from .formats import format_percent as format_percent
+from .formats import month_abbreviation as month_abbreviation
+from .i18n import register, t
+from .model import Kind
+from .values import as_date as as_date
 
 BEHAALD = "behaald"
 OP_SCHEMA = "op_schema"
@@ -49,17 +67,6 @@ ACHTER = "achter"
 NIET_GEMETEN = "niet_gemeten"
 VERSTREKEN = "verstreken"
 STATUSES: tuple[str, ...] = (BEHAALD, OP_SCHEMA, ACHTER, NIET_GEMETEN, VERSTREKEN)
-
-MONTHS: dict[str, tuple[str, ...]] = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-MONTH_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
 
 TEXTS: dict[str, dict[str, str]] = {
     "analysis.status.behaald": {"nl": "behaald", "en": "reached"},
@@ -102,7 +109,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{name}: never measured, deadline passed on {deadline} (target {target} {unit}).",
     },
     "analysis.no_channel": {"nl": "(geen kanaal)", "en": "(no channel)"},
-    "analysis.cell": {"nl": "{scope} · {tier}", "en": "{scope} · {tier}"},
     "analysis.empty_cells": {
         "nl": "Geen activiteiten voor: {cells}.",
         "en": "No activities for: {cells}.",
@@ -117,66 +123,6 @@ TEXTS: dict[str, dict[str, str]] = {
 register(TEXTS)
 
 
-# ----- dates and numbers as people read them ---------------------------------------------
-
-
-def as_date(value: Any) -> date | None:
-    """A plain :class:`date` from a date, datetime, Timestamp or ISO text; None for blanks."""
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if value is pd.NaT or (not isinstance(value, str | date) and pd.isna(value)):
-        return None
-    if isinstance(value, str):
-        return date.fromisoformat(value.strip()[:10]) if value.strip() else None
-    if isinstance(value, pd.Timestamp | datetime):
-        return value.date()
-    return value
-
-
-def format_date(value: Any, lang: str | None = None) -> str:
-    """'30 juni 2026' in Dutch, '30 June 2026' in English; independent of the OS locale."""
-    day = as_date(value)
-    if day is None:
-        return ""
-    return f"{day.day} {MONTHS[language(lang)][day.month - 1]} {day.year}"
-
-
-def month_abbreviation(month: int, lang: str | None = None) -> str:
-    """'mrt' / 'Mar' for month 3: the short names used on chart axes."""
-    return MONTH_ABBREVIATIONS[language(lang)][month - 1]
-
-
-def format_month(value: Any, lang: str | None = None) -> str:
-    """'mrt 2026' / 'Mar 2026'."""
-    day = as_date(value)
-    return f"{month_abbreviation(day.month, lang)} {day.year}" if day else ""
-
-
-def format_number(value: float, lang: str | None = None, decimals: int | None = None) -> str:
-    """1.250 and 12,5 in Dutch; 1,250 and 12.5 in English. Whole numbers get no decimals."""
-    value = float(value)
-    if decimals is None:
-        decimals = 0 if round(value, 1).is_integer() else 1
-    text = f"{value:,.{decimals}f}"
-    if language(lang) == "nl":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
-def format_percent(share: float, lang: str | None = None) -> str:
-    """'61 %' in Dutch (with a space, as Dutch style guides write it), '61%' in English."""
-    number = format_number(math.floor(share * 100 + 0.5), lang, 0)
-    return f"{number} %" if language(lang) == "nl" else f"{number}%"
-
-
-def format_money(amount: float, lang: str | None = None) -> str:
-    """'€ 1.250' in Dutch, '€1,250' in English; cents only when there are any."""
-    number = format_number(amount, lang, 0 if float(amount).is_integer() else 2)
-    return f"€ {number}" if language(lang) == "nl" else f"€{number}"
-
-
 # ----- progress per indicator ------------------------------------------------------------
 
 
@@ -184,6 +130,25 @@ def measurements_of(measurements: pd.DataFrame, indicator_id: int) -> pd.DataFra
     """The measurements of one indicator, oldest first (stable: entry order within a day)."""
     own = measurements[measurements["indicator_id"] == indicator_id]
     return own.sort_values("date", kind="stable")
+
+
+def measured(measurements: pd.DataFrame, today: Any) -> pd.DataFrame:
+    """The measurements that count as measured on ``today``: those dated on or before it
+    (one rule for the progress views and the facilitator's overview)."""
+    if measurements.empty:
+        return measurements
+    return measurements[pd.to_datetime(measurements["date"]) <= pd.Timestamp(as_date(today))]
+
+
+def measured_value(measurements: pd.DataFrame, kind: str, today: Any) -> float | None:
+    """One indicator's value as measured on ``today`` (None when nothing is): the sum of
+    its measurements, or for a reading (*stand*) the last one entered on the last day."""
+    seen = measured(measurements, today)
+    if seen.empty:
+        return None
+    if kind == Kind.STAND:
+        return float(seen.sort_values("date", kind="stable")["value"].iloc[-1])
+    return float(seen["value"].sum())
 
 
 def progress_series(measurements: pd.DataFrame, kind: str) -> pd.Series:
@@ -334,7 +299,7 @@ def indicator_state(
         start=start,
         today=today,
         value=value,
-        measured_count=int((pd.to_datetime(own["date"]) <= pd.Timestamp(today)).sum()),
+        measured_count=len(measured(own, today)),
         last_measured=None if seen.empty else seen.index[-1].date(),
         expected=expected,
         reached_on=reached_on(seen, target),
@@ -398,150 +363,3 @@ def progress_table(
         })
     frame = pd.DataFrame(rows, columns=["indicator_id", *columns])
     return frame.set_index("indicator_id")
-
-
-# ----- activities: coverage, costs, months -----------------------------------------------
-
-
-def live_activities(activities: pd.DataFrame) -> pd.DataFrame:
-    """Activities that count: not deleted and not cancelled."""
-    keep = pd.Series(True, index=activities.index)
-    if "deleted" in activities:
-        keep &= ~activities["deleted"].astype(bool)
-    if "status" in activities:
-        keep &= activities["status"] != Status.GEANNULEERD
-    if keep.all():  # nothing to leave out: no copy (frames are copy-on-write)
-        return activities
-    return activities[keep]
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return " ".join(text.casefold().split())
-
-
-def group_tags(target_groups: pd.DataFrame | None, catalog: Any = None) -> dict[str, tuple]:
-    """(scope, tier) per target group: the plan's own tags first, then the catalog's.
-
-    Keys are folded (case, accents, spacing) so 'Oud-leerlingen' matches 'oud-leerlingen'.
-    """
-    tags: dict[str, tuple] = {}
-    if catalog is not None:
-        for group_id, entry in catalog.target_groups.items():
-            tags[_fold(group_id)] = (entry.scope, entry.level)
-    if target_groups is not None:
-        for _, row in target_groups.iterrows():
-            scope, tier = row.get("scope"), row.get("level")
-            if scope in SCOPES and tier in TIERS:
-                tags[_fold(row["group"])] = (scope, tier)
-    return tags
-
-
-def coverage_counts(
-    activities: pd.DataFrame, target_groups: pd.DataFrame | None = None, catalog: Any = None
-) -> pd.DataFrame:
-    """How many activities reach each cell of intern/extern × micro/meso/macro.
-
-    An activity counts once per cell it reaches: one for parents and pupils counts in
-    extern·micro and intern·micro; one for pupils and teachers counts once in intern·micro.
-    Groups without known tags are left out (see :func:`untagged_groups`).
-    """
-    tags = group_tags(target_groups, catalog)
-    counts = pd.DataFrame(0, index=pd.Index(SCOPES, name="scope"),
-                          columns=pd.Index(TIERS, name="tier"))
-    for groups in live_activities(activities)["target_groups"]:
-        cells = {tags[_fold(group)] for group in groups if _fold(group) in tags}
-        for scope, tier in cells:
-            counts.loc[scope, tier] += 1
-    return counts
-
-
-def untagged_groups(
-    activities: pd.DataFrame, target_groups: pd.DataFrame | None = None, catalog: Any = None
-) -> list[str]:
-    """Target groups named in activities whose intern/extern and level are unknown."""
-    tags = group_tags(target_groups, catalog)
-    found: list[str] = []
-    for groups in live_activities(activities)["target_groups"]:
-        for group in groups:
-            if _fold(group) not in tags and group not in found:
-                found.append(group)
-    return found
-
-
-def empty_cells(coverage: pd.DataFrame) -> list[tuple[str, str]]:
-    """The (scope, tier) cells no activity reaches, row by row."""
-    return [(scope, tier) for scope in coverage.index for tier in coverage.columns
-            if coverage.loc[scope, tier] == 0]
-
-
-def cell_label(scope: str, tier: str, lang: str | None = None) -> str:
-    """'extern · macro' / 'external · macro'."""
-    return t("analysis.cell", lang, scope=t(f"scope.{scope}", lang), tier=t(f"tier.{tier}", lang))
-
-
-def describe_empty_cells(coverage: pd.DataFrame, lang: str | None = None) -> str:
-    """A sentence naming the empty cells, or saying that every cell is covered."""
-    cells = empty_cells(coverage)
-    if not cells:
-        return t("analysis.no_empty_cells", lang)
-    names = ", ".join(cell_label(scope, tier, lang) for scope, tier in cells)
-    return t("analysis.empty_cells", lang, cells=names)
-
-
-def _ordered(values: Iterable[str], first: Iterable[str]) -> list[str]:
-    values = list(dict.fromkeys(values))
-    known = [value for value in first if value in values]
-    return known + [value for value in values if value not in known]
-
-
-def costs_by_context(activities: pd.DataFrame) -> pd.Series:
-    """Total price per context; both contexts always present (0 when nothing is planned)."""
-    live = live_activities(activities)
-    totals = live.groupby("context")["price"].sum() if not live.empty else pd.Series(dtype=float)
-    order = _ordered(totals.index, CONTEXTS)
-    order += [context for context in CONTEXTS if context not in order]
-    return totals.reindex(order, fill_value=0.0).astype(float).rename("cost")
-
-
-def costs_by_channel(activities: pd.DataFrame) -> pd.Series:
-    """Total price per channel, the price of an activity split equally over its channels.
-
-    Largest first (ties in order of first use); activities without channels are booked
-    on :data:`NO_CHANNEL`. The sum equals the sum of the prices.
-    """
-    shares: dict[str, float] = {}
-    for _, row in live_activities(activities).iterrows():
-        channels = tuple(row["channels"]) or (NO_CHANNEL,)
-        for channel in channels:
-            shares[channel] = shares.get(channel, 0.0) + float(row["price"]) / len(channels)
-    series = pd.Series(shares, dtype=float, name="cost")
-    series.index.name = "channel"
-    return series.sort_values(ascending=False, kind="stable")
-
-
-def activities_per_month(
-    activities: pd.DataFrame, start: Any = None, end: Any = None
-) -> pd.DataFrame:
-    """Number of activities per calendar month and context.
-
-    Indexed by the first day of each month, every month from the earlier of ``start`` and
-    the first activity to the later of ``end`` and the last activity, empty months
-    included; one column per context (both contexts always present).
-    """
-    live = live_activities(activities)
-    days = pd.to_datetime(live["when"])
-    bounds = [day for day in (as_date(start), as_date(end)) if day is not None]
-    bounds += [day.date() for day in days]
-    if not bounds:
-        return pd.DataFrame(columns=list(CONTEXTS), index=pd.DatetimeIndex([], name="month"),
-                            dtype=int)
-    low, high = min(bounds), max(bounds)
-    months = pd.date_range(pd.Timestamp(low).to_period("M").to_timestamp(),
-                           pd.Timestamp(high).to_period("M").to_timestamp(), freq="MS",
-                           name="month")
-    keys = days.dt.to_period("M").dt.to_timestamp()
-    counts = live.groupby([keys.rename("month"), live["context"]]).size().unstack(fill_value=0)
-    columns = _ordered(counts.columns, CONTEXTS)
-    columns += [context for context in CONTEXTS if context not in columns]
-    return counts.reindex(index=months, columns=columns, fill_value=0).astype(int)

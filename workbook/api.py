@@ -6,14 +6,14 @@ import pandas as pd
 
 from . import i18n, tables
 from .catalog import Catalog, load_catalog
-from .store import Store, open_store
+from .session import current_plan_id as _current_plan_id
+from .session import workbook_store
+from .store import Store
 
 
 def store() -> Store:
     """The workbook's store; its saved language setting becomes the active language."""
-    opened = open_store()
-    i18n.set_language(opened.setting("lang"))
-    return opened
+    return workbook_store()
 
 
 def catalog() -> Catalog:
@@ -21,13 +21,13 @@ def catalog() -> Catalog:
 
 
 def current_plan_id() -> int:
-    return store().current_plan_id()
+    return _current_plan_id(store())
 
 
 def planning_table(plan_id: int | None = None, lang: str | None = None) -> pd.DataFrame:
     """The current plan's planning table (DESIGN.md's columns, in order, in the chosen language)."""
     opened = store()
-    plan_id = plan_id or opened.current_plan_id()
+    plan_id = plan_id or _current_plan_id(opened)
     return tables.planning_table(
         opened.activities(plan_id), opened.indicators(plan_id), catalog(), lang
     )

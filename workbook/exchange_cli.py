@@ -46,6 +46,7 @@ def _configure_import(parser: argparse.ArgumentParser) -> None:
 @command("export", "exporteer een plan (xlsx, csv, ics, html) / export a plan")(_configure_export)
 def _export(args: argparse.Namespace) -> int:
     from .export import ExportError, export_plan
+    from .session import current_plan_id
     from .store import open_store
 
     store = open_store()
@@ -64,7 +65,7 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(t("cli.cannot_write", path=args.path, reason=exc.strerror or exc), file=sys.stderr)
         return EXIT_REFUSED
-    plan_id = plan_id or store.current_plan_id()
+    plan_id = plan_id or current_plan_id(store)
     print(t("export.written", plan=store.plan(plan_id).name, path=path))
     return 0
 

@@ -211,6 +211,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Niet bewaard: de gegevens verwijzen naar iets wat niet (meer) bestaat ({reason}).",
         "en": "Not saved: the entry refers to something that does not exist (any more) ({reason}).",
     },
+    "store.database_failed": {
+        "nl": "De database werkt niet ({where}: {reason}). Wat je invulde is niet bewaard en "
+        "ligt niet aan jou: probeer het straks opnieuw of meld het aan de begeleider.",
+        "en": "The database failed ({where}: {reason}). What you entered was not saved, and "
+        "it is not your entry's fault: try again later or tell the facilitator.",
+    },
     "store.default_plan_name": {"nl": "Mijn plan", "en": "My plan"},
     # --- room mode ---
     "room.banner": {

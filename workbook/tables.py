@@ -6,6 +6,8 @@ form can select a row to edit or delete.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from .catalog import Catalog
@@ -30,7 +32,9 @@ def planning_columns(lang: str | None = None) -> list[str]:
     return [t(f"field.{name}", lang) for name in PLANNING_FIELDS]
 
 
-def join_labels(values: tuple[str, ...], catalog: Catalog, lang: str | None = None) -> str:
+def join_labels(values: Iterable[str], catalog: Catalog, lang: str | None = None) -> str:
+    """Catalog ids (or a team's own values) as their labels, joined: the one way a list of
+    target groups, methods or channels is shown (tables, forms, exports)."""
     return ", ".join(catalog.label_of(value, lang) for value in values)
 
 

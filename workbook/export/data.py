@@ -11,6 +11,7 @@ import pandas as pd
 from .. import tables as planning
 from ..catalog import Catalog, load_catalog
 from ..i18n import register, t
+from ..session import current_plan_id
 
 if TYPE_CHECKING:
     from ..model import Plan
@@ -67,7 +68,7 @@ class PlanData:
     def from_store(cls, store, plan_id: int | None = None,
                    catalog: Catalog | None = None) -> PlanData:
         """The plan ``plan_id`` (default: the current plan) of ``store``."""
-        plan_id = plan_id or store.current_plan_id()
+        plan_id = plan_id or current_plan_id(store)
         return cls(store.plan(plan_id), store.plan_tables(plan_id), catalog or load_catalog(),
                    plan_id)
 

@@ -283,7 +283,7 @@ def default_charts(data: PlanData, lang: str | None = None) -> list[Chart]:
     return found
 
 
-def _as_charts(charts: Iterable[Any]) -> list[Chart]:
+def as_charts(charts: Iterable[Any]) -> list[Chart]:
     result = []
     for chart in charts:
         if isinstance(chart, Chart):
@@ -310,7 +310,7 @@ def report_html(
     lang = language(lang)
     if charts is None or charts is True:
         charts = default_charts(data, lang)
-    chart_list = _as_charts(charts) if charts else []
+    chart_list = as_charts(charts) if charts else []
     if check is None or check is True:
         check = default_check(data, lang)
     facts = [(label, format_date(value) if isinstance(value, date) else value)

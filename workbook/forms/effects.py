@@ -26,14 +26,15 @@ from .common import (
     html_table,
     notes_html,
     number_text,
+    parse_date,
+    parse_number,
     show_widget,
     to_date,
-    to_number,
     wide,
 )
 
 if TYPE_CHECKING:
-    from ..model import Goal, Indicator
+    pass
 
 TEXTS: dict[str, dict[str, str]] = {
     "effects.goals": {"nl": "Beoogde effecten", "en": "Intended effects"},
@@ -74,6 +75,7 @@ class GoalForm(RecordForm):
     display_name = "waarom: beoogde effecten"
 
     model = RecordClass("Goal")
+    rows_of, verb = "goals", "goal"
 
     def _build_fields(self) -> None:
         catalog = self.session.catalog
@@ -122,20 +124,8 @@ class GoalForm(RecordForm):
     def blank(self) -> dict[str, Any]:
         return {"title": "", "level": Level.OUTCOME.value, "theme": "", "description": ""}
 
-    def _goals(self) -> pd.DataFrame:
-        return self.session.store.goals(self.session.plan_id)
-
-    def add(self, record: Goal) -> int:
-        return self.session.store.add_goal(self.session.plan_id, record)
-
-    def update(self, row_id: int, record: Goal) -> None:
-        self.session.store.update_goal(row_id, record)
-
-    def remove(self, row_id: int) -> None:
-        self.session.store.delete_goal(row_id)
-
     def load(self, row_id: int) -> dict[str, Any]:
-        goals = self._goals()
+        goals = self.rows()
         row = goals[goals["id"] == row_id].iloc[0]
         theme = row["theme"] if row["theme"] in self.session.catalog.themes else ""
         return {**{name: row[name] for name in self.fields}, "theme": theme}
@@ -143,12 +133,12 @@ class GoalForm(RecordForm):
     def describe(self, row_id: int | None, record: Any = None) -> str:
         if record is not None:
             return record.title
-        goals = self._goals()
+        goals = self.rows()
         found = goals[goals["id"] == row_id]
         return found["title"].iloc[0] if len(found) else str(row_id)
 
     def refresh(self) -> None:
-        goals = self._goals()
+        goals = self.rows()
         catalog = self.session.catalog
         shown = pd.DataFrame(
             {
@@ -161,7 +151,8 @@ class GoalForm(RecordForm):
             }
         )
         shown.index = goals["id"]
-        self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"))
+        self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"),
+                                      cache=self.table_rows)
         self.picker.set_rows([(f"{i}: {title}", int(i)) for i, title in zip(goals["id"],
                                                                            goals["title"],
                                                                            strict=True)])
@@ -177,6 +168,7 @@ class IndicatorForm(RecordForm):
     display_name = "waarom: indicatoren"
 
     model = RecordClass("Indicator")
+    rows_of, verb = "indicators", "indicator"
 
     def _build_fields(self) -> None:
         self.name = widgets.Text(
@@ -238,29 +230,14 @@ class IndicatorForm(RecordForm):
             "goal_id": 0,
         }
 
+    readers = {"target": parse_number, "deadline": parse_date}
+
     def data(self) -> dict[str, Any]:
-        values = self.value
-        return {
-            **values,
-            "target": to_number(values["target"]),
-            "deadline": to_date(values["deadline"]),
-            "goal_id": values["goal_id"] or None,
-        }
-
-    def _indicators(self) -> pd.DataFrame:
-        return self.session.store.indicators(self.session.plan_id)
-
-    def add(self, record: Indicator) -> int:
-        return self.session.store.add_indicator(self.session.plan_id, record)
-
-    def update(self, row_id: int, record: Indicator) -> None:
-        self.session.store.update_indicator(row_id, record)
-
-    def remove(self, row_id: int) -> None:
-        self.session.store.delete_indicator(row_id)
+        values = super().data()
+        return {**values, "goal_id": values["goal_id"] or None}
 
     def load(self, row_id: int) -> dict[str, Any]:
-        indicators = self._indicators()
+        indicators = self.rows()
         row = indicators[indicators["id"] == row_id].iloc[0]
         goal = row["goal_id"]
         return {
@@ -275,7 +252,7 @@ class IndicatorForm(RecordForm):
     def describe(self, row_id: int | None, record: Any = None) -> str:
         if record is not None:
             return record.name
-        indicators = self._indicators()
+        indicators = self.rows()
         found = indicators[indicators["id"] == row_id]
         return found["name"].iloc[0] if len(found) else str(row_id)
 
@@ -289,7 +266,7 @@ class IndicatorForm(RecordForm):
             *[(f"{i}: {title}", int(i)) for i, title in titles.items()],
         ]
         self.goal.value = current if current in titles else 0
-        indicators = self._indicators()
+        indicators = self.rows()
         shown = pd.DataFrame(
             {
                 self.tr("field.name"): indicators["name"],
@@ -307,7 +284,8 @@ class IndicatorForm(RecordForm):
             }
         )
         shown.index = indicators["id"]
-        self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"))
+        self.table.value = html_table(shown, index="#", empty=self.tr("forms.no_rows"),
+                                      cache=self.table_rows)
         self.picker.set_rows(
             [(f"{i}: {name}", int(i)) for i, name in zip(indicators["id"], indicators["name"],
                                                          strict=True)]

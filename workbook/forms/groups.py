@@ -27,6 +27,7 @@ from .common import (
     enum_options,
     esc,
     heading,
+    labels,
 )
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -185,10 +186,10 @@ class GroupsForm(Form):
         catalog = self.session.catalog
         parts = []
         if added:
-            names = ", ".join(catalog.label_of(g, self.lang) for g in added)
+            names = labels(added, catalog, self.lang)
             parts.append(self.tr("groups.added", what=names))
         if removed:
-            names = ", ".join(catalog.label_of(g, self.lang) for g in removed)
+            names = labels(removed, catalog, self.lang)
             parts.append(self.tr("groups.removed", what=names))
         if parts:
             self.feedback.success(" ".join(parts))

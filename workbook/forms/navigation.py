@@ -170,7 +170,7 @@ class TeamChooser:
     def __init__(self) -> None:
         self.store = api.store()
         if requested_plan():
-            self.store.current_plan_id()  # a new team's plan exists from its first page on
+            api.current_plan_id()  # a new team's plan exists from its first page on
         self.lang = i18n.language()
         self.feedback = Feedback()
         self.current = widgets.HTML()
@@ -211,7 +211,7 @@ class TeamChooser:
                 f"✓ {esc(self.tr('team.current', name=plan))} {other}</div>"
             )
         else:
-            name = self.store.plan_fields(self.store.current_plan_id())["name"]
+            name = self.store.plan_fields(api.current_plan_id())["name"]
             self.current.value = (
                 f'<div class="wb-team-none" style="{NOTE_STYLE}">'
                 f"{esc(self.tr('team.none', name=name))}</div>"

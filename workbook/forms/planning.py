@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 import pandas as pd
-from IPython.display import HTML, display
 
-from .. import analysis, checks, config, tables
+from .. import analysis, checks, tables
 from ..analysis import format_money
 from ..catalog import EventOccurrence
 from ..i18n import register, t
@@ -34,15 +33,18 @@ from .common import (
     html_table,
     notes_html,
     number_text,
+    parse_amount,
+    parse_date,
+    parse_number,
     show_widget,
     subscribe,
     to_date,
-    to_number,
     wide,
 )
+from .events import occurrence_label, show_events, upcoming_events
 
 if TYPE_CHECKING:
-    from ..model import Activity
+    pass
 
 TEXTS: dict[str, dict[str, str]] = {
     "planning.form": {"nl": "Een rij toevoegen of bewerken", "en": "Add or edit a row"},
@@ -64,10 +66,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "(kies om de datum in te vullen)",
         "en": "(choose to fill in the date)",
     },
-    "planning.month_only": {
-        "nl": "{month} {year} (dagen volgen)",
-        "en": "{month} {year} (days tbc)",
-    },
     "planning.date_filled": {
         "nl": "Datum ingevuld: {date} ({event}).",
         "en": "Date filled in: {date} ({event}).",
@@ -82,40 +80,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Toon alle methodes en kanalen van de catalogus",
         "en": "Show all methods and channels of the catalog",
     },
-    "planning.events_heading": {"nl": "Moment", "en": "Moment"},
-    "planning.events_dates": {"nl": "Wanneer", "en": "When"},
-    "planning.events_about": {"nl": "Waarom", "en": "Why"},
     "planning.row_label": {"nl": "{id}: {when} · {what}", "en": "{id}: {when} · {what}"},
 }
 register(TEXTS)
-
-def occurrence_label(occurrence: EventOccurrence, lang: str | None = None) -> str:
-    from ..i18n import language
-
-    name = occurrence.event.label(lang)
-    start, end = occurrence.start, occurrence.end
-    if not occurrence.exact:
-        month = analysis.MONTHS[language(lang)][start.month - 1]
-        return f"{name} — {t('planning.month_only', lang, month=month, year=start.year)}"
-    if start == end:
-        return f"{name} — {analysis.format_date(start, lang)}"
-    return f"{name} — {start.day}–{analysis.format_date(end, lang)}"
-
-
-def plan_years(session: Session) -> list[int]:
-    """The calendar years the plan runs (its start to end), else this year and the next."""
-    plan = session.store.plan_fields(session.plan_id)
-    if plan["start"] and plan["end"]:
-        return list(range(plan["start"].year, plan["end"].year + 1))
-    year = config.today().year
-    return [year, year + 1]
-
-
-def upcoming_events(session: Session) -> list[EventOccurrence]:
-    """The Erasmus+ events of the plan's years that have not ended before today."""
-    today = config.today()
-    occurrences = session.catalog.event_occurrences(plan_years(session))
-    return [occurrence for occurrence in occurrences if occurrence.end >= today]
 
 
 class PlanningForm(RecordForm):
@@ -129,6 +96,7 @@ class PlanningForm(RecordForm):
     display_name = "aan de slag"
 
     model = RecordClass("Activity")
+    rows_of, verb = "activities", "activity"
     restorable = True
 
     def _build_fields(self) -> None:
@@ -183,9 +151,9 @@ class PlanningForm(RecordForm):
         self.fields = {
             "context": self.context,
             "what": self.what,
-            "target_groups": self.target_groups.widget,
-            "methods": self.methods.widget,
-            "channels": self.channels.widget,
+            "target_groups": self.target_groups,
+            "methods": self.methods,
+            "channels": self.channels,
             "when": self.when,
             "indicator_id": self.indicator,
             "target_value": self.target_value,
@@ -229,53 +197,9 @@ class PlanningForm(RecordForm):
 
     # ----- state ------------------------------------------------------------------------
 
-    @property
-    def value(self) -> dict[str, Any]:
-        return {
-            "context": self.context.value,
-            "what": self.what.value,
-            "target_groups": self.target_groups.value,
-            "methods": self.methods.value,
-            "channels": self.channels.value,
-            "when": self.when.value,
-            "indicator_id": self.indicator.value,
-            "target_value": self.target_value.value,
-            "price": self.price.value,
-            "responsible": self.responsible.value,
-            "status": self.status.value,
-        }
-
-    @value.setter
-    def value(self, values: dict[str, Any]) -> None:
-        if "target_groups" in values:
-            self._ensure_options(self.target_groups, values["target_groups"])
-            self.target_groups.value = values["target_groups"]
-        for key in ("methods", "channels"):
-            if key in values:
-                boxes = getattr(self, key)
-                self._ensure_options(boxes, values[key])
-                boxes.value = values[key]
-        simple = {
-            "context": self.context,
-            "what": self.what,
-            "responsible": self.responsible,
-            "status": self.status,
-        }
-        for key, widget in simple.items():
-            if key in values:
-                widget.value = values[key]
+    def _values_set(self, values: dict[str, Any]) -> None:
         if "when" in values:
-            self.when.value = to_date(values["when"])
             self.when_hint.value = ""
-        if "indicator_id" in values:
-            known = {key for _, key in self.indicator.options}
-            wanted = values["indicator_id"]
-            self.indicator.value = int(wanted) if wanted and int(wanted) in known else 0
-        for key in ("target_value", "price"):
-            if key in values:
-                value = values[key]
-                text = value if isinstance(value, str) else number_text(value, self.lang)
-                getattr(self, key).value = text
 
     def blank(self) -> dict[str, Any]:
         return {
@@ -292,27 +216,13 @@ class PlanningForm(RecordForm):
             "status": Status.GEPLAND.value,
         }
 
+    readers = {"when": parse_date, "target_value": parse_number, "price": parse_amount}
+
     def data(self) -> dict[str, Any]:
-        values = self.value
-        return {
-            **values,
-            "when": to_date(values["when"]),
-            "indicator_id": values["indicator_id"] or None,
-            "target_value": to_number(values["target_value"]),
-            "price": to_number(values["price"]),
-        }
+        values = super().data()
+        return {**values, "indicator_id": values["indicator_id"] or None}
 
     # ----- options from the earlier notebooks -------------------------------------------
-
-    def _label(self, value: str) -> str:
-        return self.session.catalog.label_of(value, self.lang)
-
-    def _ensure_options(self, boxes: CheckGroup, values: Any) -> None:
-        """Add values (e.g. of a row being edited) that the options do not offer yet."""
-        missing = [value for value in values if value not in {k for _, k in boxes.options}]
-        if missing:
-            options = boxes.options + [(self._label(value), value) for value in missing]
-            boxes.set_options(options, boxes.value)
 
     def _choices(self) -> pd.DataFrame:
         return self.session.store.target_groups(self.session.plan_id)
@@ -384,18 +294,6 @@ class PlanningForm(RecordForm):
     def _activities(self, include_deleted: bool = False) -> pd.DataFrame:
         return self.session.store.activities(self.session.plan_id, include_deleted)
 
-    def add(self, record: Activity) -> int:
-        return self.session.store.add_activity(self.session.plan_id, record)
-
-    def update(self, row_id: int, record: Activity) -> None:
-        self.session.store.update_activity(row_id, record)
-
-    def remove(self, row_id: int) -> None:
-        self.session.store.delete_activity(row_id)
-
-    def bring_back(self, row_id: int) -> None:
-        self.session.store.restore_activity(row_id)
-
     def load(self, row_id: int) -> dict[str, Any]:
         activities = self._activities()
         row = activities[activities["id"] == row_id].iloc[0]
@@ -422,36 +320,34 @@ class PlanningForm(RecordForm):
         return found["what"].iloc[0] if len(found) else str(row_id)
 
     def reset(self) -> None:
-        with self.session.store.snapshot():  # emptying the boxes re-reads the choices
-            super().reset()
+        super().reset()
         self.when_hint.value = ""
         self.quick_pick.value = 0
 
     def refresh(self) -> None:
-        with self.session.store.snapshot():  # one revision check for all reads
-            self._group_options()
-            self._how_options()
-            self._indicator_options()
-            self._event_options()
-            activities = self._activities(include_deleted=True)
-            ordered = activities.sort_values(["when", "id"], kind="stable")
-            days = ordered["when"].dt.strftime("%Y-%m-%d")
-            labels: dict[tuple[int, str, str], str] = {}
-            for row_id, day, what in zip(
-                ordered["id"].astype(int).tolist(),
-                days.tolist(),
-                ordered["what"].tolist(),
-                strict=True,
-            ):
-                key = (row_id, day, what)
-                labels[key] = self._row_labels.get(key) or self.tr(
-                    "planning.row_label", id=row_id, when=day, what=_short(what)
-                )
-            self._row_labels = labels  # only the rows shown: the cache stays table-sized
-            self.picker.set_rows(
-                [(label, key[0]) for key, label in labels.items()],
-                deleted=[int(i) for i in activities.loc[activities["deleted"], "id"]],
+        self._group_options()
+        self._how_options()
+        self._indicator_options()
+        self._event_options()
+        activities = self._activities(include_deleted=True)
+        ordered = activities.sort_values(["when", "id"], kind="stable")
+        days = ordered["when"].dt.strftime("%Y-%m-%d")
+        labels: dict[tuple[int, str, str], str] = {}
+        for row_id, day, what in zip(
+            ordered["id"].astype(int).tolist(),
+            days.tolist(),
+            ordered["what"].tolist(),
+            strict=True,
+        ):
+            key = (row_id, day, what)
+            labels[key] = self._row_labels.get(key) or self.tr(
+                "planning.row_label", id=row_id, when=day, what=_short(what)
             )
+        self._row_labels = labels  # only the rows shown: the cache stays table-sized
+        self.picker.set_rows(
+            [(label, key[0]) for key, label in labels.items()],
+            deleted=[int(i) for i in activities.loc[activities["deleted"], "id"]],
+        )
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -497,26 +393,25 @@ class PlanningExercise:
         )
 
     def refresh(self) -> None:
-        with self.session.store.snapshot():  # one revision check for all reads
-            lang = self.lang
-            frame = self.planning_table()
-            money = t("field.price", lang)
-            target = t("field.target_value", lang)
-            self.table.value = html_table(
-                frame,
-                formatters={
-                    money: lambda v: format_money(v, lang),
-                    target: lambda v: number_text(v, lang),
-                },
-                index="#",
-                empty=t("forms.no_rows", lang),
-                nowrap=(t("field.when", lang), money),
-                cache=self._table_rows,
-            )
-            tables_ = self.session.tables()
-            findings = checks.plan_check(tables_, self.session.catalog)
-            self.check.value = notes_html((f.ok, f.message(lang)) for f in findings)
-            self.costs.value = costs_html(tables_["activities"], lang)
+        lang = self.lang
+        frame = self.planning_table()
+        money = t("field.price", lang)
+        target = t("field.target_value", lang)
+        self.table.value = html_table(
+            frame,
+            formatters={
+                money: lambda v: format_money(v, lang),
+                target: lambda v: number_text(v, lang),
+            },
+            index="#",
+            empty=t("forms.no_rows", lang),
+            nowrap=(t("field.when", lang), money),
+            cache=self._table_rows,
+        )
+        tables_ = self.session.tables()
+        findings = checks.plan_check(tables_, self.session.catalog)
+        self.check.value = notes_html((f.ok, f.message(lang)) for f in findings)
+        self.costs.value = costs_html(tables_["activities"], lang)
 
     def show(self) -> None:
         show_widget(self.widget, "aan de slag")
@@ -534,27 +429,6 @@ def costs_html(activities: pd.DataFrame, lang: str | None = None) -> str:
         }
     )
     return html_table(frame)
-
-
-def events_html(session: Session | None = None, lang: str | None = None) -> str:
-    """The Erasmus+ events of the plan's years still ahead, with why they matter."""
-    session = session or Session.open()
-    occurrences = upcoming_events(session)
-    frame = pd.DataFrame(
-        {
-            t("planning.events_heading", lang): [o.event.label(lang) for o in occurrences],
-            t("planning.events_dates", lang): [
-                occurrence_label(o, lang).split(" — ", 1)[1] for o in occurrences
-            ],
-            t("planning.events_about", lang): [o.event.explanation(lang) for o in occurrences],
-        }
-    )
-    return html_table(frame)
-
-
-def show_events() -> None:
-    """Notebook *aan de slag*: the Erasmus+ events to plan around (static, same every run)."""
-    display(HTML(events_html()))
 
 
 def show() -> None:

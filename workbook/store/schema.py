@@ -1,6 +1,6 @@
 """The store's tables in SQLAlchemy Core, portable between SQLite and PostgreSQL.
 
-``SCHEMA_VERSION`` counts layout changes; :mod:`workbook.migrations`, where it is kept
+``SCHEMA_VERSION`` counts layout changes; :mod:`workbook.store.migrations`, where it is kept
 (without SQLAlchemy, for the store's check on opening), brings an older store up to it.
 Every write counts up the revision of the tables it touched, so a reader can keep what it
 read until it changes. Rows that people delete keep living with ``deleted_at`` set, so
