@@ -141,6 +141,21 @@ class MemorySampler:
             self._stop.wait(self.interval)
 
 
+def run_async(coroutine):
+    """``asyncio.run`` in a thread of its own: callers may already run an event loop (a
+    test session with Playwright's synchronous browser does)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()
+
+
+def status_url(base: str) -> str:
+    """An address that shows the server is up without rendering a page (which would start a
+    kernel in the one-page design)."""
+    return base + "/api/status"
+
+
 # ----- one team ---------------------------------------------------------------------------
 
 
@@ -354,13 +369,13 @@ def run_room(teams: int, design: str = "one-page", pool: int | None = None,
         server_folder.mkdir()
         arguments = server_arguments(design, port, pool, server_folder)
         log = (log_dir or folder) / f"room-{design}-{teams}.log"
-        with running(arguments, base + "/", room_environment(folder), log) as server:
+        with running(arguments, status_url(base), room_environment(folder), log) as server:
             _wait_for_pool(server.pid, timeout=240)
             with MemorySampler(server.pid) as memory:
                 memory.sample()
                 cpu_before = memory.cpu_seconds
                 started = time.perf_counter()
-                runs, overview, problem = asyncio.run(_drive(base, names, rows, picture))
+                runs, overview, problem = run_async(_drive(base, names, rows, picture))
                 wall = time.perf_counter() - started
                 memory.sample()
         stored = _rows_stored(folder, names, rows)
@@ -432,9 +447,9 @@ def next_page_seconds(design: str, pool: int = 1) -> tuple[float | None, float |
         base = f"http://127.0.0.1:{port}"
         arguments = server_arguments(design, port, pool, folder)
         log = folder / "next.log"
-        with running(arguments, base + "/", room_environment(folder), log) as server:
+        with running(arguments, status_url(base), room_environment(folder), log) as server:
             _wait_for_pool(server.pid, timeout=240)
-            return asyncio.run(_next_page(base))
+            return run_async(_next_page(base))
 
 
 FLOOR_NOTEBOOK = {
@@ -545,7 +560,7 @@ def progress_page_seconds(indicators: int = 30) -> float:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         arguments = server_arguments("one-page", port, 0, folder)
-        with running(arguments, base + "/", room_environment(folder),
+        with running(arguments, status_url(base), room_environment(folder),
                      folder / "progress.log") as server:
             _wait_for_pool(server.pid, timeout=240)
-            return asyncio.run(_progress_page(base, indicators))
+            return run_async(_progress_page(base, indicators))

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from benchmarks.roomload import CHROMIUM, CHROMIUM_FLAGS, free_port, running, wait_for
+from benchmarks.roomload import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    free_port,
+    running,
+    status_url,
+    wait_for,
+)
 from workbook.app import voila_arguments
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +35,7 @@ def voila(env: dict[str, str], token: str | None = None, design: str = "pages"
     workbook on one page, as ``make app`` and ``make room`` serve it); yields its base URL."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    with running(voila_arguments("127.0.0.1", port, token, design=design), base + "/", env,
+    with running(voila_arguments("127.0.0.1", port, token, design=design), status_url(base), env,
                  ARTIFACTS / f"voila-{design}-{port}.log"):
         yield base
 

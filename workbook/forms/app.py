@@ -288,7 +288,7 @@ class WorkbookApp:
         if name:
             asked["plan"] = name
         os.environ["QUERY_STRING"] = urlencode(asked)
-        api.store().current_plan_id()  # a new team's plan exists from now on
+        api.current_plan_id()  # a new team's plan exists from now on
         self._discard(keep="")
         self.page = None
         return True
