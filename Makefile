@@ -9,7 +9,7 @@ COMPILE = $(BIN)/python -m compileall -q workbook
 
 NODE_STAMP := node_modules/.installed
 
-.PHONY: setup hub hub-setup workshop workbook test test-unit test-notebooks test-browser notebooks lint bench app room clean
+.PHONY: setup hub hub-setup workshop image workbook test test-unit test-notebooks test-browser notebooks lint bench app room clean
 
 setup: $(STAMP)
 
@@ -67,6 +67,13 @@ hub-setup: setup $(NODE_STAMP)
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
+
+## The server image for Zero to JupyterHub (deploy/values.yaml), built from environment.yml
+## by repo2docker (needs Docker): make image VERSION=0.1.0
+IMAGE ?= ghcr.io/werkboek-disseminatie/werkboek
+VERSION ?= 0.1.0
+image:
+	repo2docker --no-run --user-name jovyan --image-name $(IMAGE):$(VERSION) .
 
 ## A workshop on the running hub: make workshop CODE=gent-2026 FACILITATOR=an TEAMS="gent-1 gent-2"
 workshop: setup

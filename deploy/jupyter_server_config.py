@@ -1,9 +1,15 @@
 # A hub user's server (jupyterhub-singleuser --config=this file): the workbook's app view
 # (Voilà as a server extension) and nothing else — no JupyterLab, no terminals, no REST API
 # beyond the page's own kernel (workbook.hub.singleuser), widget messages only.
-from workbook.app import CULL_IDLE_SECONDS, CULL_INTERVAL_SECONDS, TEMPLATE
+import os
+
+from workbook.app import CULL_IDLE_SECONDS, CULL_INTERVAL_SECONDS, JUPYTER_DATA, TEMPLATE
 
 c = get_config()  # noqa: F821 (traitlets config file)
+
+# The workbook's Voilà template, for this server and the kernels it starts (as workbook.app).
+_paths = [str(JUPYTER_DATA), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
+os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(_paths))
 
 c.ServerApp.jpserver_extensions = {
     "voila": True,

@@ -62,7 +62,7 @@ def fresh_database(monkeypatch: pytest.MonkeyPatch | None = None) -> Iterator[tu
         drop(name, prefix)
 
 
-def drop(name: str, prefix: str) -> None:
+def drop(name: str, prefix: str | None = None) -> None:
     """Drop the database (ending its sessions) and every role whose name starts with prefix."""
     import psycopg
 
@@ -70,6 +70,8 @@ def drop(name: str, prefix: str) -> None:
         conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
                      (name,))
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        if prefix is None:
+            return
         roles = [row[0] for row in conn.execute(
             "SELECT rolname FROM pg_roles WHERE starts_with(rolname, %s) "
             "ORDER BY rolname LIKE '%%member' ", (prefix,))]

@@ -12,6 +12,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m workbook.hub")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("serve", help="start the hub (make hub)")
+    commands.add_parser("prepare", help="make the databases, the store's schema and its "
+                        "row-level security (serve does it too)")
     workshop = commands.add_parser("workshop", help="make a workshop, its facilitators and teams")
     workshop.add_argument("code", help="the workshop's code, e.g. gent-2026-03")
     workshop.add_argument("--facilitator", nargs="+", default=[], metavar="NAME")
@@ -23,6 +25,11 @@ def main(argv: list[str] | None = None) -> int:
         from .serve import serve
 
         return serve()
+    if args.command == "prepare":
+        from .serve import prepare
+
+        prepare(HubSettings.from_environment())
+        return 0
     if args.command == "workshop":
         from .workshops import client_from_settings, create_workshop
 

@@ -11,8 +11,6 @@ from typing import Any
 from .. import config
 from . import names, rowsecurity
 
-JUPYTER_DATA = config.PACKAGE_DIR / "share"  # the workbook's Voilà template
-
 
 def roles_of(user: Any) -> set[str]:
     """The JupyterHub roles of an orm user: its own and those of its groups."""
@@ -37,8 +35,6 @@ def server_environment(store_admin_url: str, username: str, kind: str,
     role = rowsecurity.ensure_member(store_admin_url, username, kind, workshops, password)
     environment = {
         names.DB_URL_VARIABLE: rowsecurity.member_url(store_admin_url, role, password),
-        "JUPYTER_PATH": os.pathsep.join(filter(None, [str(JUPYTER_DATA),
-                                                      os.environ.get("JUPYTER_PATH")])),
         "WORKBOOK_LANG": os.environ.get("WORKBOOK_LANG", "nl"),
     }
     if kind == "team":
