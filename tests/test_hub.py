@@ -20,9 +20,11 @@ from pg import drop, fresh_database
 from servers import ARTIFACTS
 from test_app import add_button, fill_planning_row
 
+import workbook.forms.overview  # noqa: F401 (registers the overview's texts)
 from workbook.hub import names, rowsecurity
 from workbook.hub.settings import PROXY_COMMAND
 from workbook.hub.workshops import HubClient, create_workshop
+from workbook.i18n import t
 
 pytestmark = [pytest.mark.hub, pytest.mark.browser]
 
@@ -166,6 +168,8 @@ def test_two_teams_a_facilitator_each_and_a_restart(hub: Hub, browser):
     page = lead.new_page()
     sign_up(page, base, "lead-1")
     log_in(page, base, "lead-1", names.FACILITATOR_LANDING)
+    for name in ("team-a", "team-b"):  # the overview's widgets show what the store holds
+        page.locator(".widget-html", has_text=name).first.wait_for(timeout=PAGE_TIMEOUT)
     overview = page_text(page)
     assert "team-a" in overview and "team-b" in overview
     page.screenshot(path=str(ARTIFACTS / "hub-facilitator-overview.png"), full_page=True)
@@ -175,6 +179,8 @@ def test_two_teams_a_facilitator_each_and_a_restart(hub: Hub, browser):
     page = other.new_page()
     sign_up(page, base, "lead-2")
     log_in(page, base, "lead-2", names.FACILITATOR_LANDING)
+    no_teams = t("overview.no_teams", "nl")[:40]
+    page.locator(".widget-html", has_text=no_teams).first.wait_for(timeout=PAGE_TIMEOUT)
     overview = page_text(page)
     assert "team-a" not in overview and "team-b" not in overview
     assert ROWS["team-a"] not in overview and ROWS["team-b"] not in overview
