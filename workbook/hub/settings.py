@@ -38,7 +38,7 @@ class HubSettings:
     state_dir: Path = config.PROJECT_DIR / "var" / "hub"
     cull_timeout: int = 3600
     cull_every: int = 300
-    mem_limit: str = "600M"
+    mem_limit: str = "1G"  # as singleuser.memory.limit in deploy/values.yaml
     admins: tuple[str, ...] = field(default_factory=tuple)
 
     @classmethod

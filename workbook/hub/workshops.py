@@ -45,6 +45,10 @@ class HubClient:
     def ensure_user(self, name: str) -> None:
         self.request("POST", f"/users/{names.check_username(name)}", accept=(409,))
 
+    def members(self, group: str) -> list[str]:
+        found = self.request("GET", f"/groups/{group}", accept=(404,))
+        return list(found["users"]) if isinstance(found, dict) else []
+
     def ensure_group(self, group: str, members: list[str]) -> None:
         self.request("POST", f"/groups/{group}", accept=(409,))
         if members:
@@ -58,6 +62,11 @@ def create_workshop(client: HubClient, code: str, facilitators: list[str],
     overlap = set(facilitators) & set(teams)
     if overlap:
         raise ValueError(f"both facilitator and team: {', '.join(sorted(overlap))}")
+    for group, names_wanted, other in ((names.FACILITATOR_GROUP, facilitators, names.TEAM_GROUP),
+                                       (names.TEAM_GROUP, teams, names.FACILITATOR_GROUP)):
+        clash = set(names_wanted) & set(client.members(other))
+        if clash:  # one account, one role: a facilitator would read its teams' workshops
+            raise ValueError(f"already {other}, cannot be {group} too: {', '.join(sorted(clash))}")
     for name in [*facilitators, *teams]:
         client.ensure_user(name)
     groups = {names.FACILITATOR_GROUP: facilitators, names.TEAM_GROUP: teams,
