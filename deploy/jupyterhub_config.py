@@ -26,6 +26,7 @@ c.JupyterHub.cleanup_servers = True
 
 # ----- accounts: teams and facilitators ---------------------------------------------------
 c.JupyterHub.authenticator_class = settings.AUTHENTICATOR_CLASS
+c.JupyterHub.template_paths = [str(settings.DEPLOY_DIR / "templates")]  # Dutch first
 c.Authenticator.allow_existing_users = True  # the users a facilitator created (workshops.py)
 c.Authenticator.admin_users = set(hub.admins)
 c.Authenticator.username_pattern = names.USERNAME_PATTERN

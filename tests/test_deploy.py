@@ -54,6 +54,9 @@ def test_values_use_the_local_hubs_authenticator_database_variable_and_roles(val
         assert role["scopes"] == local_roles[name]["scopes"], name
     assert set(hub["config"]["JupyterHub"]["custom_scopes"]) \
         == set(local_hub.JupyterHub.custom_scopes)
+    assert [Path(path).relative_to(Path(path).parents[1]) for path
+            in hub["config"]["JupyterHub"]["template_paths"]] \
+        == [Path(path).relative_to(ROOT) for path in local_hub.JupyterHub.template_paths]
 
 
 def test_values_give_each_team_the_same_server_culling_and_limits(values, local_hub):
