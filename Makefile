@@ -7,14 +7,16 @@ STAMP := $(VENV)/.installed
 # it again, also where PYTHONDONTWRITEBYTECODE is set (as on the CI machines).
 COMPILE = $(BIN)/python -m compileall -q workbook
 
-.PHONY: setup workbook test test-unit test-notebooks test-browser notebooks lint bench app room clean
+NODE_STAMP := node_modules/.installed
+
+.PHONY: setup hub hub-setup workshop image workbook test test-unit test-notebooks test-browser notebooks lint bench app room clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,hub]'
 	$(COMPILE)
 	touch $(STAMP)
 
@@ -23,8 +25,8 @@ workbook: setup
 	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00-welkom.ipynb
 
 ## The whole suite: lint, unit tests, notebooks under nbval, browser tests.
-test: setup
-	$(BIN)/ruff check workbook tests scripts benchmarks
+test: hub-setup
+	$(BIN)/ruff check workbook tests scripts benchmarks deploy
 	$(BIN)/python -m pytest
 
 test-unit: setup
@@ -54,8 +56,31 @@ app: setup
 room: setup
 	$(BIN)/python -m workbook room $(if $(IP),--ip $(IP)) $(if $(PORT),--port $(PORT)) $(if $(TOKEN),--token $(TOKEN))
 
+## The agency's hub: JupyterHub on http://127.0.0.1:8000/hub/ with a server per team (the app
+## view), the store in PostgreSQL (databases werkboek and werkboek_hub, made when missing).
+hub: hub-setup
+	$(BIN)/python -m workbook.hub serve
+
+hub-setup: setup $(NODE_STAMP)
+
+# configurable-http-proxy, pinned in package.json and package-lock.json, into node_modules/
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+## The server image for Zero to JupyterHub (deploy/values.yaml), built from environment.yml
+## by repo2docker (needs Docker): make image VERSION=0.1.0
+IMAGE ?= ghcr.io/werkboek-disseminatie/werkboek
+VERSION ?= 0.1.0
+image:
+	repo2docker --no-run --user-name jovyan --image-name $(IMAGE):$(VERSION) .
+
+## A workshop on the running hub: make workshop CODE=gent-2026 FACILITATOR=an TEAMS="gent-1 gent-2"
+workshop: setup
+	$(BIN)/python -m workbook.hub workshop $(CODE) --facilitator $(FACILITATOR) --teams $(TEAMS)
+
 lint: setup
-	$(BIN)/ruff check workbook tests scripts benchmarks
+	$(BIN)/ruff check workbook tests scripts benchmarks deploy
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache
+	rm -rf $(VENV) test-artifacts .pytest_cache node_modules
