@@ -339,3 +339,19 @@ def test_a_valid_plan_sheet_gives_the_team_plan_every_field(store):
     assert refused == {} and teams[0].plan.model_dump() == expected
     results, refused = fac.import_team_files(store, [("brugge.xlsx", source)])
     assert refused == {} and store.plan(results[0].plan_id).model_dump() == expected
+
+
+def test_thirty_teams_become_a_row_each_on_the_projector(teams):
+    facilitator = fac
+    teams = [fac.TeamPlan(f"Team {n:02d}", "x.csv", teams[n % len(teams)].plan,
+                          teams[n % len(teams)].tables) for n in range(1, 31)]
+    frames = facilitator.overview_frames(teams)
+    fitted = facilitator.for_projector(frames, teams)
+    assert list(fitted["context"]["Team"]) == [f"Team {n:02d}" for n in range(1, 31)]
+    assert "Team 07" not in fitted["channel"].columns and "Teams" in fitted["channel"].columns
+    assert "Team 07" not in fitted["gaps"].columns
+    assert fitted["level"]["Totaal"].sum() == frames["level"]["Totaal"].sum()
+    few = teams[:3]
+    assert facilitator.for_projector(facilitator.overview_frames(few), few) is not None
+    assert "Team 02" in facilitator.for_projector(facilitator.overview_frames(few), few)[
+        "context"].columns

@@ -43,6 +43,7 @@ from .combined import (
     combined_activities,
     coverage_gaps,
     distinct_teams,
+    for_projector,
     totals_per_channel,
     totals_per_context,
     totals_per_level,
@@ -59,6 +60,7 @@ from .teams import (
 )
 
 __all__ = [
+    "for_projector",
     "TEAM_FILE_SUFFIXES", "TeamPlan", "activities_per_team", "all_indicators",
     "combined_activities", "coverage_gaps", "distinct_teams", "import_team_files",
     "overview_frames", "overview_html", "overview_xlsx_bytes", "team_files", "team_name",

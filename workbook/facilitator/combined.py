@@ -267,3 +267,35 @@ def all_indicators(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.Dat
     for column in columns[6:]:
         frame[column] = frame[column].astype("Float64")
     return frame
+
+
+# More teams than this and a column per team no longer fits a projector of 1280 px.
+PROJECTOR_TEAMS = 6
+
+
+def for_projector(frames: dict[str, pd.DataFrame], teams: Sequence[TeamPlan],
+                  lang: str | None = None) -> dict[str, pd.DataFrame]:
+    """The overview's frames as a projector shows them: a column per team while the teams
+    fit; beyond :data:`PROJECTOR_TEAMS`, a row per team for the few contexts and level cells,
+    and the totals (with how many teams take part) for the long lists of channels and gaps,
+    whose "Ontbreekt bij" already names the teams. The xlsx keeps a column per team."""
+    names = [team.team for team in distinct_teams(teams, lang)]
+    if len(names) <= PROJECTOR_TEAMS:
+        return frames
+    fitted = dict(frames)
+    team = _team_heading(lang)
+    for key in ("context", "level"):
+        frame = frames[key].set_index(frames[key].columns[0])
+        turned = frame[names].T
+        turned.columns.name = None
+        turned[t("facilitator.total", lang)] = turned.sum(axis=1)
+        fitted[key] = turned.rename_axis(team).reset_index()
+    for key in ("channel", "gaps"):
+        frame = frames[key]
+        present = [name for name in names if name in frame.columns]
+        summary = frame.drop(columns=present)
+        if key == "channel":
+            summary.insert(1, t("facilitator.teams_taking_part", lang),
+                           (frame[present] > 0).sum(axis=1))
+        fitted[key] = summary
+    return fitted

@@ -14,6 +14,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "facilitator.last": {"nl": "Laatste activiteit", "en": "Last activity"},
     "facilitator.indicators": {"nl": "Indicatoren", "en": "Indicators"},
     "facilitator.total": {"nl": "Totaal", "en": "Total"},
+    "facilitator.teams_taking_part": {"nl": "Teams", "en": "Teams"},
     "facilitator.level": {"nl": "Niveau", "en": "Level"},
     "facilitator.channel": {"nl": "Kanaal", "en": "Channel"},
     "facilitator.no_channel": {"nl": "(geen kanaal)", "en": "(no channel)"},

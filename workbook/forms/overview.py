@@ -314,7 +314,7 @@ class FacilitatorOverview:
             self._note(t("overview.no_teams", lang), ok=False)
         self.problems.value = "".join(refusal_html(refused, lang)
                                       for refused in self.refused.values())
-        frames = self.frames(teams)
+        frames = facilitator.for_projector(self.frames(teams), teams, lang)
         money = (t("facilitator.cost", lang), t("field.price", lang))
         dates = (t("facilitator.first", lang), t("facilitator.last", lang),
                  t("field.deadline", lang), t("field.when", lang))
