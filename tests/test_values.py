@@ -128,9 +128,11 @@ def test_an_ambiguous_number_names_both_readings():
     with pytest.raises(Unreadable) as refused:
         parse_number("1,250")
     message = t(f"error.{refused.value.code}", "nl", **refused.value.params)
-    assert message == "'1,250' is dubbelzinnig: 1,25 of 1250? Typ 1,25 of 1250."
+    assert message == ("'1,250' is dubbelzinnig: 1,25 (met decimale komma) of 1250? "
+                       "Typ 1,25 of 1250.")
     english = t(f"error.{refused.value.code}", "en", **refused.value.params)
-    assert english == "'1,250' is ambiguous: 1.25 or 1250? Type 1.25 or 1250."
+    assert english == ("'1,250' is ambiguous: 1,25 (with a decimal comma) or 1250? "
+                       "Type 1,25 or 1250.")
 
 
 def test_a_files_decimal_mark_settles_what_would_be_ambiguous():

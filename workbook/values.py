@@ -31,10 +31,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "'{value}' is not an amount or number; expected e.g. 1250, 1,250.50 or € 1250.50.",
     },
     "error.ambiguous_number": {
-        "nl": "'{value}' is dubbelzinnig: {fraction_nl} of {thousands}? Typ {fraction_nl} of "
-        "{thousands}.",
-        "en": "'{value}' is ambiguous: {fraction_en} or {thousands}? Type {fraction_en} or "
-        "{thousands}.",
+        "nl": "'{value}' is dubbelzinnig: {fraction} (met decimale komma) of {thousands}? "
+        "Typ {fraction} of {thousands}.",
+        "en": "'{value}' is ambiguous: {fraction} (with a decimal comma) or {thousands}? "
+        "Type {fraction} or {thousands}.",
     },
     "error.not_a_date": {
         "nl": "'{value}' is geen datum; verwacht bv. 14/10/2025, 2025-10-14 of oktober 2025.",
@@ -108,8 +108,8 @@ def parse_number(value: Any, decimal: str | None = None) -> float | None:
     readings = {locale: _reading(text, locale) for locale in _LOCALES[decimal]}
     flemish, english = readings.get("nl_BE"), readings.get("en")
     if flemish is not None and english is not None and flemish != english and "," in text:
-        raise Unreadable("ambiguous_number", value=written, fraction_nl=_typed(flemish, ","),
-                         fraction_en=_typed(flemish, "."), thousands=_typed(english, "."))
+        raise Unreadable("ambiguous_number", value=written, fraction=_typed(flemish, ","),
+                         thousands=_typed(english, "."))
     number = flemish if flemish is not None else english
     if number is None or not number.is_finite():
         raise Unreadable("not_a_number", value=written)

@@ -174,7 +174,8 @@ def plan_tables(
             for n, m in measurements
         ],
     }
-    return {name: frames.shape(name, rows.get(name, [])) for name in frames.PLAN_TABLES}
+    return {name: frames.shape(name, rows[name]) if rows.get(name) else frames.empty(name)
+            for name in frames.PLAN_TABLES}
 
 
 def _fields(record: Any, name: str, **replaced: Any) -> list[Any]:

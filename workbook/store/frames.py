@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -110,5 +111,11 @@ def records(table: str, rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
 
 
 def empty(table: str) -> pd.DataFrame:
-    """Table ``table`` of a plan without rows, as a store gives it."""
+    """Table ``table`` of a plan without rows, as a store gives it (a copy of one made once:
+    the facilitator's overview asks for it for every team file)."""
+    return _empty(table).copy()
+
+
+@cache
+def _empty(table: str) -> pd.DataFrame:
     return shape(table, [])
