@@ -84,12 +84,13 @@ class Writes(Reads):
         """The id of the plan named ``plan.name``, created from ``plan`` when there is none,
         and whether it was created: one atomic step, so processes that create the same plan
         at once all get the one plan (the name is unique; SQLite's write lock or
-        PostgreSQL's ``ON CONFLICT`` settles who makes it)."""
+        PostgreSQL's ``ON CONFLICT`` settles who makes it). The conflict names no column: on
+        the hub a name is unique per team (workbook/hub/rowsecurity.py), not in the table."""
         values = {**plan.model_dump(), "created_at": now()}
         with self._write() as conn:
             if conn.dialect.name == "postgresql":
                 made = conn.execute(postgresql.insert(s.plans).values(**values)
-                                    .on_conflict_do_nothing(index_elements=["name"])
+                                    .on_conflict_do_nothing()
                                     .returning(s.plans.c.id)).scalar()
                 if made is not None:
                     return made, True
