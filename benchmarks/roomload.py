@@ -414,9 +414,9 @@ def _wait_for_pool(pid: int, timeout: float) -> None:
 # ----- one team alone ---------------------------------------------------------------------
 
 
-async def _next_page(base: str) -> tuple[float | None, float | None]:
-    """One team: seconds from clicking *Volgende* on *Welkom* until *Waarom?* can be used,
-    and (the same once more) from *Waarom?* to *Wat en bij wie?*."""
+@contextlib.asynccontextmanager
+async def _start_page(base: str):
+    """One team's browser on the start page (with the token), closed afterwards."""
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
@@ -426,18 +426,26 @@ async def _next_page(base: str) -> tuple[float | None, float | None]:
             page = await browser.new_page(viewport={"width": 1280, "height": 900})
             page.set_default_timeout(STEP_TIMEOUT_MS)
             await page.goto(f"{base}/?token={TOKEN}")
-            await page.locator("ol.pages a:has(.title:text-is('Welkom'))").click()
-            await page.locator(".wb-nav-next").first.wait_for()
-            seconds = []
-            for ready in (".wb-nav-next[href*='02-wat']", ".wb-nav-next[href*='03-hoe']"):
-                clicked = time.perf_counter()
-                await page.locator(".wb-nav-next").first.click()
-                await page.locator(ready).first.wait_for()
-                await page.locator(".widget-button").first.wait_for()
-                seconds.append(time.perf_counter() - clicked)
-            return seconds[0], seconds[1]
+            await page.locator("#werkboek-start ol.pages a").first.wait_for()
+            yield page
         finally:
             await browser.close()
+
+
+async def _next_page(base: str) -> tuple[float | None, float | None]:
+    """One team: seconds from clicking *Volgende* on *Welkom* until *Waarom?* can be used,
+    and (the same once more) from *Waarom?* to *Wat en bij wie?*."""
+    async with _start_page(base) as page:
+        await page.locator("ol.pages a:has(.title:text-is('Welkom'))").click()
+        await page.locator(".wb-nav-next").first.wait_for()
+        seconds = []
+        for ready in (".wb-nav-next[href*='02-wat']", ".wb-nav-next[href*='03-hoe']"):
+            clicked = time.perf_counter()
+            await page.locator(".wb-nav-next").first.click()
+            await page.locator(ready).first.wait_for()
+            await page.locator(".widget-button").first.wait_for()
+            seconds.append(time.perf_counter() - clicked)
+        return seconds[0], seconds[1]
 
 
 def next_page_seconds(design: str, pool: int = 1) -> tuple[float | None, float | None]:
@@ -530,24 +538,13 @@ if __name__ == "__main__":
 async def _progress_page(base: str, indicators: int) -> float:
     """Seconds from clicking *Voortgang* in the menu until the panel of every indicator is
     drawn (the one-page view, the team's kernel already running)."""
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM,
-                                                   args=CHROMIUM_FLAGS)
-        try:
-            page = await browser.new_page(viewport={"width": 1280, "height": 900})
-            page.set_default_timeout(STEP_TIMEOUT_MS)
-            await page.goto(f"{base}/?token={TOKEN}")
-            await page.locator("#werkboek-start ol.pages a").first.wait_for()
-            clicked = time.perf_counter()
-            await page.locator(".wb-app-nav a", has_text="Voortgang").click()
-            await page.wait_for_function(
-                "n => document.querySelectorAll('.wb-indicator-grid img[src^=\"data:\"], "
-                ".wb-indicator-grid img[src^=\"blob:\"]').length >= n", arg=indicators)
-            return time.perf_counter() - clicked
-        finally:
-            await browser.close()
+    async with _start_page(base) as page:
+        clicked = time.perf_counter()
+        await page.locator(".wb-app-nav a", has_text="Voortgang").click()
+        await page.wait_for_function(
+            "n => document.querySelectorAll('.wb-indicator-grid img[src^=\"data:\"], "
+            ".wb-indicator-grid img[src^=\"blob:\"]').length >= n", arg=indicators)
+        return time.perf_counter() - clicked
 
 
 def progress_page_seconds(indicators: int = 30) -> float:
