@@ -9,7 +9,6 @@ matplotlib.use("Agg")
 
 import ipykernel.ipkernel  # noqa: E402,F401
 import ipykernel.kernelapp  # noqa: E402,F401
-import matplotlib.pyplot  # noqa: E402,F401
 import matplotlib_inline.backend_inline  # noqa: E402,F401
 
 from workbook.forms import app  # noqa: E402

@@ -29,7 +29,7 @@ from .. import api, i18n, model, sections
 from ..i18n import register, t
 from ..model import InvalidRecord
 from .common import BAD_STYLE, esc
-from .navigation import NOTEBOOKS
+from .navigation import NOTEBOOKS, requested_plan
 
 START = "start"
 PAGES: tuple[str, ...] = (START, *NOTEBOOKS)
@@ -175,7 +175,7 @@ class WorkbookApp:
 
     @property
     def plan(self) -> str | None:
-        return query().get("plan") or None
+        return requested_plan()
 
     def open(self, page: str) -> None:
         """Show ``page`` (a notebook's stem or ``start``), building its section if needed."""
@@ -192,9 +192,8 @@ class WorkbookApp:
         self._publish()
 
     def _loading(self) -> widgets.HTML:
-        note = widgets.HTML(f'<p class="wb-app-loading" role="status">'
+        return widgets.HTML(f'<p class="wb-app-loading" role="status">'
                             f"{esc(t('app.loading', self.lang))}</p>")
-        return note
 
     def _build(self, page: str) -> widgets.Widget:
         before = set(widget_registry._instances)
