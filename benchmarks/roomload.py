@@ -520,21 +520,6 @@ def describe(run: RoomRun) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
-    import argparse
-
-    parser = argparse.ArgumentParser(description="the room's load run")
-    parser.add_argument("teams", type=int)
-    parser.add_argument("--design", default="one-page")
-    parser.add_argument("--pool", type=int)
-    arguments = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
-    temporary = Path(tempfile.gettempdir())
-    print(describe(run_room(arguments.teams, arguments.design, arguments.pool,
-                            log_dir=temporary,
-                            picture=temporary / f"overview-{arguments.teams}.png")), flush=True)
-
-
 async def _progress_page(base: str, indicators: int) -> float:
     """Seconds from clicking *Voortgang* in the menu until the panel of every indicator is
     drawn (the one-page view, the team's kernel already running)."""
@@ -561,3 +546,18 @@ def progress_page_seconds(indicators: int = 30) -> float:
                      folder / "progress.log") as server:
             _wait_for_pool(server.pid, timeout=240)
             return run_async(_progress_page(base, indicators))
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="the room's load run")
+    parser.add_argument("teams", type=int)
+    parser.add_argument("--design", default="one-page")
+    parser.add_argument("--pool", type=int)
+    arguments = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    temporary = Path(tempfile.gettempdir())
+    print(describe(run_room(arguments.teams, arguments.design, arguments.pool,
+                            log_dir=temporary,
+                            picture=temporary / f"overview-{arguments.teams}.png")), flush=True)

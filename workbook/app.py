@@ -39,10 +39,15 @@ DEFAULT_POOL = 0
 # After a team takes a kernel, the pool is refilled this much later, so that refills do not
 # compete for the processor with the teams that just arrived.
 POOL_REFILL_DELAY_SECONDS = 5
-# A page's connection to its kernel is dropped when the browser does not answer a ping in
-# time; Jupyter's default (30 s) drops a participant whose laptop is busy loading the page
-# while thirty teams arrive, and that page then never shows its forms. Two minutes instead.
-WEBSOCKET_SETTINGS = {"ws_ping_interval": 120_000, "ws_ping_timeout": 120_000}
+# A page's connection to its kernel is dropped when no pong came for ws_ping_timeout ms, checked
+# at each ping (every ws_ping_interval ms). Jupyter's default timeout (30 s) drops a participant
+# whose laptop is busy loading the page while thirty teams arrive. The timeout must stay well
+# above the interval: the check runs on a timer that fires late on a busy server, so with the
+# two equal (as here until December) every connection was closed at its first check.
+WEBSOCKET_SETTINGS = {"ws_ping_interval": 30_000, "ws_ping_timeout": 300_000}
+# After a cell's reply, Voilà waits this long for the rest of its output (the widgets) before it
+# gives up on them; nbclient's 4 s lost the start page of 6 of 30 teams arriving together.
+IOPUB_TIMEOUT_SECONDS = 120
 
 
 def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOKS_DIR,
@@ -75,6 +80,7 @@ def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOK
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL_SECONDS}",
         "--MappingKernelManager.cull_connected=False",
         "--VoilaConfiguration.show_tracebacks=False",
+        f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
         f"--VoilaConfiguration.template={TEMPLATE}",
         "--VoilaConfiguration.classic_tree=True",
         "--VoilaConfiguration.file_allowlist=.*\\.(png|jpg|gif|svg|css)",
