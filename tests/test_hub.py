@@ -76,13 +76,16 @@ def log_in(page, base: str, name: str, landing: str) -> None:
     page.fill("input[name=username]", name)
     page.fill("input[name=password]", PASSWORDS[name])
     page.locator("#login_submit").click()
-    page.wait_for_url(f"**/user/{name}{landing}", timeout=SPAWN_TIMEOUT)
-    page.wait_for_selector(".wb-nav", timeout=PAGE_TIMEOUT)
+    path, _, query = landing.partition("?")
+    page.wait_for_url(lambda url: f"/user/{name}{path}" in url, timeout=SPAWN_TIMEOUT)
+    ready = "#werkboek-start" if not query else f".wb-section-{query.split('=')[1]} .wb-nav"
+    page.wait_for_selector(ready, timeout=PAGE_TIMEOUT)
 
 
 def open_planning(page, base: str, name: str, query: str = "") -> None:
-    page.goto(f"{base}/user/{name}/voila/render/04-aan-de-slag.ipynb{query}")
-    page.wait_for_selector(".wb-nav", timeout=PAGE_TIMEOUT)
+    """The planning section of the team's app view (``query``: more of the address)."""
+    page.goto(f"{base}/user/{name}{names.TEAM_LANDING}?page=04-aan-de-slag{query}")
+    page.wait_for_selector(".wb-section-04-aan-de-slag .wb-nav", timeout=PAGE_TIMEOUT)
 
 
 def page_text(page) -> str:
@@ -189,10 +192,10 @@ def test_two_teams_a_facilitator_each_and_a_restart(hub: Hub, browser):
     # ----- team A tries to reach team B's plan ------------------------------------------
     context = contexts["team-a"]
     page = context.pages[0]
-    answer = page.goto(f"{base}/user/team-b/voila/render/04-aan-de-slag.ipynb")
+    answer = page.goto(f"{base}/user/team-b{names.TEAM_LANDING}?page=04-aan-de-slag")
     assert answer.status == 403 or "/user/team-b/" not in page.url, (answer.status, page.url)
     assert ROWS["team-b"] not in page_text(page)
-    open_planning(page, base, "team-a", "?plan=team-b")  # a plan of its own by that name
+    open_planning(page, base, "team-a", "&plan=team-b")  # a plan of its own by that name
     assert ROWS["team-b"] not in page_text(page)
     open_planning(page, base, "team-a")  # keeps this page's kernel open for the websocket
     token = own_token(context, page, base, "team-a")
@@ -201,7 +204,7 @@ def test_two_teams_a_facilitator_each_and_a_restart(hub: Hub, browser):
         "list files": status(f"{own}/api/contents", token),
         "write a notebook": status(f"{own}/api/contents/eigen.ipynb", token, "PUT",
                                    {"type": "notebook", "content": None}),
-        "download a file": status(f"{own}/files/04-aan-de-slag.ipynb", token),
+        "download a file": status(f"{own}/files/werkboek.ipynb", token),
         "start a kernel": status(f"{own}/api/kernels", token, "POST", {"name": "python3"}),
         "start a session": status(f"{own}/api/sessions", token, "POST",
                                   {"path": "x.ipynb", "type": "notebook",

@@ -20,11 +20,12 @@ _WORKSHOP = re.compile(WORKSHOP_PATTERN)
 #: this prefix (``WORKBOOK_HUB_ROLE_PREFIX``), so a test run's roles never meet the hub's.
 DEFAULT_ROLE_PREFIX = "wb_"
 
-#: The page a team lands on after logging in, and a facilitator's. A server's root is the
-#: notebooks folder (as in ``make app``): the pages' relative links, the start page
-#: (``../tree``) among them, then work unchanged, and no other file of the project is in reach.
-TEAM_LANDING = "/voila/render/00-welkom.ipynb"
-FACILITATOR_LANDING = "/voila/render/06-overzicht-begeleider.ipynb"
+#: The page a team lands on after logging in, and a facilitator's: the one-page app view
+#: (``workbook.forms.app``), one kernel for the whole visit, so moving on to the next notebook
+#: swaps a section instead of starting a kernel. A server's root is the app's folder
+#: (``share/app``): the one notebook there is all a browser can reach.
+TEAM_LANDING = "/voila/render/werkboek.ipynb"
+FACILITATOR_LANDING = f"{TEAM_LANDING}?page=06-overzicht-begeleider"
 
 #: The environment variable that carries the store's URL to every server (as in the workbook).
 DB_URL_VARIABLE = "WORKBOOK_DB_URL"

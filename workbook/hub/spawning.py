@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .. import config
 from . import names, rowsecurity
 
 
@@ -62,4 +61,7 @@ def make_pre_spawn_hook(store_admin_url: str):
 
 
 def notebooks_dir() -> Path:
-    return config.PROJECT_DIR / "notebooks"
+    """A hub user's server root: the folder of the app view's notebook."""
+    from ..app import APP_NOTEBOOK
+
+    return APP_NOTEBOOK.parent
