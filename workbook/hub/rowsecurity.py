@@ -22,12 +22,17 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
+import psycopg
+import sqlalchemy as sa
+from psycopg import sql
+
+from ..lazy import on_first_use
 from .names import database_role, member_role
 
-if TYPE_CHECKING:
-    import psycopg
+# The store (pandas and the records, ~0.5 s) only where the schema is made: not in the hub's
+# process, which imports this module for the team's database role at each spawn.
+store = on_first_use("workbook.store")
 
 #: Tables that hold a plan's rows through ``plan_id``.
 PLAN_TABLES = ("goals", "indicators", "activities", "target_group_choices",
@@ -39,8 +44,6 @@ KINDS = ("team", "facilitator")
 
 def conninfo(url: str) -> str:
     """A libpq URI for an SQLAlchemy URL (``postgresql+psycopg://…`` → ``postgresql://…``)."""
-    import sqlalchemy as sa
-
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() != "postgresql":
         raise ValueError(f"{url!r}: row-level security needs a PostgreSQL URL")
@@ -49,8 +52,6 @@ def conninfo(url: str) -> str:
 
 def member_url(url: str, role: str, password: str) -> str:
     """The store URL of ``url``'s database for a member role (what a team's server gets)."""
-    import sqlalchemy as sa
-
     parsed = sa.engine.make_url(url)
     return parsed.set(drivername="postgresql+psycopg", username=role,
                       password=password).render_as_string(hide_password=False)
@@ -58,8 +59,6 @@ def member_url(url: str, role: str, password: str) -> str:
 
 @contextmanager
 def _admin(url: str) -> Iterator[psycopg.Connection]:
-    import psycopg
-
     with psycopg.connect(conninfo(url)) as conn, conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
         yield conn
@@ -67,10 +66,6 @@ def _admin(url: str) -> Iterator[psycopg.Connection]:
 
 def ensure_database(url: str) -> bool:
     """Create the database of ``url`` when the server lacks it; True when it was created."""
-    import psycopg
-    import sqlalchemy as sa
-    from psycopg import sql
-
     parsed = sa.engine.make_url(url)
     maintenance = conninfo(parsed.set(database="postgres").render_as_string(False))
     with psycopg.connect(maintenance, autocommit=True) as conn:
@@ -154,15 +149,11 @@ def _security_sql() -> list[str]:
 def prepare(url: str) -> None:
     """Make the store's schema (the store does it) and the roles and policies above, once;
     ``url`` is an admin's (the tables' owner, allowed to create roles)."""
-    import psycopg
-
-    from ..store import Store
-
     # One process at a time: the store's schema and the policies are made once.
     with psycopg.connect(conninfo(url), autocommit=True) as lock:
         lock.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
         try:
-            Store(url).close()
+            store.Store(url).close()
             with psycopg.connect(conninfo(url)) as conn, conn.transaction():
                 for statement in _security_sql():
                     conn.execute(statement)
@@ -178,8 +169,6 @@ def ensure_member(url: str, username: str, kind: str, workshops: Iterable[str],
                   password: str) -> str:
     """Make (or update) the login role of a hub user, with ``password``, and record which
     workshops it belongs to as ``kind`` (team or facilitator); returns the role's name."""
-    from psycopg import sql
-
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r}: expected one of {', '.join(KINDS)}")
     role = database_role(username)
@@ -202,8 +191,6 @@ def ensure_member(url: str, username: str, kind: str, workshops: Iterable[str],
 def delete_member(url: str, username: str) -> int:
     """Delete everything a hub user's role owns (its plans with all their rows, its settings)
     and the role itself; returns the number of plans deleted."""
-    from psycopg import sql
-
     role = database_role(username)
     with _admin(url) as conn:
         conn.execute("DELETE FROM activity_history WHERE activity_id IN (SELECT a.id FROM "
