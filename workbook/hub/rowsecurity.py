@@ -13,8 +13,9 @@ facilitator see (not change) the plans of the teams of its workshops:
 - ``hub_members`` (workshop, role, kind) says who facilitates which teams; only the
   admin role reads it, through the ``werkboek_visible_owners()`` function.
 
-The store itself (``workbook.store``, ``workbook.schema``) is not changed: :func:`prepare`
-lets the store create its schema, then adds the above once, under an advisory lock.
+The owner columns are the store's own layout in hub mode (a migration step of
+:mod:`workbook.store.migrations`, with a copy of the tables first); :func:`prepare` opens the
+store so, then adds the roles, grants and policies above once, under an advisory lock.
 """
 
 from __future__ import annotations
@@ -104,18 +105,6 @@ def _security_sql() -> list[str]:
               $$""",
         "REVOKE ALL ON FUNCTION werkboek_visible_owners() FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION werkboek_visible_owners() TO {member}",
-        # whose plan: a name is unique per owner (was: unique in the whole store)
-        "ALTER TABLE plans ADD COLUMN IF NOT EXISTS owner text NOT NULL DEFAULT current_user",
-        "ALTER TABLE plans DROP CONSTRAINT IF EXISTS plans_name_key",
-        "CREATE UNIQUE INDEX IF NOT EXISTS plans_owner_name ON plans (owner, name)",
-        # settings per role; the key of meta becomes (key, owner)
-        "ALTER TABLE meta ADD COLUMN IF NOT EXISTS owner text NOT NULL DEFAULT current_user",
-        """DO $$ BEGIN
-              IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'meta_key_owner') THEN
-                ALTER TABLE meta DROP CONSTRAINT IF EXISTS meta_pkey;
-                ALTER TABLE meta ADD CONSTRAINT meta_key_owner PRIMARY KEY (key, owner);
-              END IF;
-            END $$""",
         f"""GRANT SELECT, INSERT, UPDATE, DELETE ON plans, activity_history, meta,
               {", ".join(PLAN_TABLES)} TO {member}""",
         f"GRANT SELECT, INSERT, UPDATE ON revisions TO {member}",
@@ -147,13 +136,14 @@ def _security_sql() -> list[str]:
 
 
 def prepare(url: str) -> None:
-    """Make the store's schema (the store does it) and the roles and policies above, once;
+    """Make the store's schema in hub mode (the store does it, owner columns included) and
+    the roles and policies above, once;
     ``url`` is an admin's (the tables' owner, allowed to create roles)."""
     # One process at a time: the store's schema and the policies are made once.
     with psycopg.connect(conninfo(url), autocommit=True) as lock:
         lock.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
         try:
-            store.Store(url).close()
+            store.Store(url, hub=True).close()
             with psycopg.connect(conninfo(url)) as conn, conn.transaction():
                 for statement in _security_sql():
                     conn.execute(statement)
