@@ -377,6 +377,30 @@ def design_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+#: What ``--without`` switches off: the store's read cache, the forms' rendered table rows.
+CACHES = ("read-cache", "row-cache")
+
+
+def _switch_off(caches: list[str]) -> None:
+    if "read-cache" in caches:
+        from workbook.store.cache import ReadCache
+
+        ReadCache.get = lambda self, key, stamp, read: read()
+        ReadCache.own_change = lambda self, table, stamp, revision: None
+    if "row-cache" in caches:
+        from workbook.forms.widgets import RowCache
+
+        RowCache.rows = property(lambda self: {}, lambda self, value: None)
+
+
+class _ProcessClock:
+    """``time`` for the benchmarks with ``perf_counter`` as this process's processor time."""
+
+    perf_counter = staticmethod(time.process_time)
+    sleep = staticmethod(time.sleep)
+    strftime = staticmethod(time.strftime)
+
+
 #: What ``--only`` selects (the store's figures: import, submit, measurement).
 BENCHES = ("import", "submit", "measurement", "charts", "team-files", "notebooks",
            "progress-page", "room")
@@ -389,7 +413,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=BENCHES, metavar="NAME",
                         help=f"run only these ({', '.join(BENCHES)}); prints the table "
                         "without writing benchmarks/results.md")
-    only = parser.parse_args(argv).only
+    parser.add_argument("--without", nargs="+", choices=CACHES, default=[], metavar="CACHE",
+                        help="switch a cache off, to see whether it pays for itself "
+                        f"({', '.join(CACHES)})")
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                        help="cpu: this process's processor time (steadier on a busy machine)")
+    arguments = parser.parse_args(argv)
+    only = arguments.only
+    if arguments.without or arguments.clock == "cpu":
+        only = only or ["submit", "measurement"]
+    _switch_off(arguments.without)
+    if arguments.clock == "cpu":
+        global time
+        time = _ProcessClock()
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="werkboek-bench-") as tmp:
         folder = Path(tmp)
