@@ -377,27 +377,82 @@ def design_table() -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
+#: What ``--without`` switches off: the store's read cache, the forms' rendered table rows.
+CACHES = ("read-cache", "row-cache")
+
+
+def _switch_off(caches: list[str]) -> None:
+    if "read-cache" in caches:
+        from workbook.store.cache import ReadCache
+
+        ReadCache.get = lambda self, key, stamp, read: read()
+        ReadCache.own_change = lambda self, table, stamp, revision: None
+    if "row-cache" in caches:
+        from workbook.forms.widgets import RowCache
+
+        RowCache.rows = property(lambda self: {}, lambda self, value: None)
+
+
+class _ProcessClock:
+    """``time`` for the benchmarks with ``perf_counter`` as this process's processor time."""
+
+    perf_counter = staticmethod(time.process_time)
+    sleep = staticmethod(time.sleep)
+    strftime = staticmethod(time.strftime)
+
+
+#: What ``--only`` selects (the store's figures: import, submit, measurement).
+BENCHES = ("import", "submit", "measurement", "charts", "team-files", "notebooks",
+           "progress-page", "room")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", nargs="+", choices=BENCHES, metavar="NAME",
+                        help=f"run only these ({', '.join(BENCHES)}); prints the table "
+                        "without writing benchmarks/results.md")
+    parser.add_argument("--without", nargs="+", choices=CACHES, default=[], metavar="CACHE",
+                        help="switch a cache off, to see whether it pays for itself "
+                        f"({', '.join(CACHES)})")
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                        help="cpu: this process's processor time (steadier on a busy machine)")
+    arguments = parser.parse_args(argv)
+    only = arguments.only
+    if arguments.without or arguments.clock == "cpu":
+        only = only or ["submit", "measurement"]
+    _switch_off(arguments.without)
+    if arguments.clock == "cpu":
+        global time
+        time = _ProcessClock()
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="werkboek-bench-") as tmp:
         folder = Path(tmp)
         os.environ["WORKBOOK_DATA"] = str(folder / "default")
-        for bench in (
-            bench_import_time,
-            lambda: bench_planning_submit(folder),
-            lambda: bench_measurement_submit(folder),
-            bench_indicator_charts,
-            lambda: bench_team_imports(folder),
-            lambda: bench_notebooks(folder / "notebooks"),
-            bench_progress_page,
-            bench_room,
-        ):
+        benches: dict[str, Callable[[], list[Figure]]] = {
+            "import": bench_import_time,
+            "submit": lambda: bench_planning_submit(folder),
+            "measurement": lambda: bench_measurement_submit(folder),
+            "charts": bench_indicator_charts,
+            "team-files": lambda: bench_team_imports(folder),
+            "notebooks": lambda: bench_notebooks(folder / "notebooks"),
+            "progress-page": bench_progress_page,
+            "room": bench_room,
+        }
+        for name, bench in benches.items():
+            if only and name not in only:
+                continue
             figures.extend(bench())
             print(table(figures[-1:]).splitlines()[-1], flush=True)
             # Each benchmark starts as a fresh kernel would: without the last one's garbage
             # (200 figures, two big stores) for the collector to walk through again and again.
             gc.collect()
     result = table(figures)
+    if only:
+        print()
+        print(result)
+        return 0
     if ROOM_RUNS:
         result += ("\n## The room: serving designs side by side (same load run)\n\n"
                    + design_table())

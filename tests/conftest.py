@@ -192,3 +192,15 @@ def database_url(request: pytest.FixtureRequest, isolated_workbook: Path,
 def any_store(database_url: str) -> Store:
     """An empty store on SQLite, and again on PostgreSQL."""
     return open_store(database_url)
+
+
+@pytest.fixture
+def any_demo_store(database_url: str, demo_template: Path, isolated_workbook: Path) -> Store:
+    """The demo plan (as current plan) in a store private to the test: a copy of the
+    template on SQLite, and again loaded into a fresh PostgreSQL database."""
+    if database_url.startswith("sqlite"):
+        shutil.copy(demo_template, isolated_workbook / "werkboek.sqlite")
+        return open_store(database_url)
+    store = open_store(database_url)
+    load_demo(store)
+    return store

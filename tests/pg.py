@@ -77,3 +77,25 @@ def drop(name: str, prefix: str | None = None) -> None:
             "ORDER BY rolname LIKE '%%member' ", (prefix,))]
         for role in roles:
             conn.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+#: In a test file whose ``store``/``demo_store`` run on SQLite and again on PostgreSQL
+#: (``any_store``/``any_demo_store`` of tests/conftest.py), a test about SQLite itself (its
+#: file, its backup copy, sqlite3 reading it) keeps to the SQLite run with ``@sqlite_only``.
+sqlite_only = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
+def dump_rows(store) -> str:
+    """Every row of every table of ``store``, in a stable order, on either database (to show
+    that a refusal changed nothing)."""
+    import sqlalchemy as sa
+
+    from workbook.store import schema
+
+    lines = []
+    with store.engine.connect() as conn:
+        for table in schema.metadata.sorted_tables:
+            order = list(table.primary_key.columns) or list(table.c)
+            lines += [f"{table.name}: {tuple(row)}"
+                      for row in conn.execute(sa.select(table).order_by(*order))]
+    return "\n".join(lines)

@@ -22,6 +22,17 @@ TEAMS = Path(__file__).resolve().parents[1] / "data" / "teams"
 NAMES = ["Basisschool De Regenboog", "CVO Kempen", "Sint-Jozefscollege Hasselt"]
 
 
+# Every test here that uses a store runs on SQLite and again on PostgreSQL (tests/conftest.py).
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    return any_store
+
+
+@pytest.fixture
+def demo_store(any_demo_store: Store) -> Store:
+    return any_demo_store
+
+
 @pytest.fixture
 def teams():
     found, refused = fac.teams_from_files(TEAMS)

@@ -12,7 +12,7 @@ from pg import fresh_database
 from workbook import model
 from workbook.hub import rowsecurity
 from workbook.model import Activity
-from workbook.store import Store
+from workbook.store import Store, migrations
 
 pytestmark = pytest.mark.postgres
 
@@ -136,3 +136,61 @@ def test_preparing_again_keeps_the_plans_and_the_policies(hub_db):
     rowsecurity.prepare(hub_db["admin"])
     assert plan_names(hub_db["urls"]["team-a"]) == ["team-a"]
     assert plan_names(hub_db["urls"]["lead-1"]) == ["team-a", "team-b"]
+
+
+# ----- the hub layout is a migration step of the store (workbook/store/migrations.py) -----
+
+def _columns(conn: psycopg.Connection, table: str) -> list[str]:
+    return [row[0] for row in conn.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' "
+        "AND table_name = %s ORDER BY ordinal_position", (table,))]
+
+
+def _backups(conn: psycopg.Connection) -> list[str]:
+    return [row[0] for row in conn.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = %s "
+        "ORDER BY table_name", (migrations.BACKUP_SCHEMA,))]
+
+
+def test_hub_mode_migrates_a_plain_store_after_copying_the_tables_it_changes(monkeypatch):
+    with fresh_database(monkeypatch) as (admin, _prefix):
+        plain = Store(admin)
+        plain.add_plan(model.Plan(name="van voor de hub"))
+        plain.set_setting("lang", "en")
+        plain.close()
+        with psycopg.connect(rowsecurity.conninfo(admin)) as conn:
+            assert "owner" not in _columns(conn, "plans")
+        hub = Store(admin, hub=True)
+        assert hub.schema_version() == migrations.SCHEMA_VERSION
+        assert migrations.schema_version(hub, "hub_version") == migrations.HUB_VERSION
+        assert list(hub.plans()["name"]) == ["van voor de hub"]
+        hub.close()
+        with psycopg.connect(rowsecurity.conninfo(admin)) as conn:
+            assert "owner" in _columns(conn, "plans") and "owner" in _columns(conn, "meta")
+            assert _backups(conn) == ["meta_hub0", "plans_hub0"]
+            kept = conn.execute(f"SELECT name FROM {migrations.BACKUP_SCHEMA}.plans_hub0")
+            assert [row[0] for row in kept] == ["van voor de hub"]
+            copied = conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = %s "
+                "AND table_name = 'plans_hub0'", (migrations.BACKUP_SCHEMA,))
+            assert "owner" not in {row[0] for row in copied}  # the table as it was
+        Store(admin, hub=True).close()  # at the hub version: nothing to do, no second copy
+        rowsecurity.prepare(admin)
+        with psycopg.connect(rowsecurity.conninfo(admin)) as conn:
+            assert _backups(conn) == ["meta_hub0", "plans_hub0"]
+
+
+def test_a_new_hub_store_is_made_in_the_hub_layout_without_a_copy(monkeypatch):
+    with fresh_database(monkeypatch) as (admin, _prefix):
+        rowsecurity.prepare(admin)
+        with psycopg.connect(rowsecurity.conninfo(admin)) as conn:
+            assert "owner" in _columns(conn, "plans")
+            assert _backups(conn) == []
+            unique = conn.execute("SELECT indexdef FROM pg_indexes WHERE indexname = "
+                                  "'plans_owner_name'").fetchone()[0]
+            assert "(owner, name)" in unique
+
+
+def test_hub_mode_needs_postgresql(tmp_path):
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        Store(f"sqlite:///{tmp_path / 'werkboek.sqlite'}", hub=True)

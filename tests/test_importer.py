@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-import sqlite3
 import zipfile
 from datetime import date, datetime
 
 import pandas as pd
 import pytest
 from openpyxl import Workbook
+from pg import dump_rows
 
 from workbook.importer import (
     _REFUSED,
@@ -60,13 +60,18 @@ def xlsx_bytes(rows: list[list], title: str = "Blad1", extra: dict | None = None
     return buffer.getvalue()
 
 
-def dump(store: Store) -> str:
-    """Every row of the store's file, to prove a refusal changed nothing."""
-    connection = sqlite3.connect(store.path)
-    try:
-        return "\n".join(connection.iterdump())
-    finally:
-        connection.close()
+dump = dump_rows  # every row of the store, to prove a refusal changed nothing
+
+
+# Every test here that uses a store runs on SQLite and again on PostgreSQL (tests/conftest.py).
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    return any_store
+
+
+@pytest.fixture
+def demo_store(any_demo_store: Store) -> Store:
+    return any_demo_store
 
 
 def only(source: bytes, filename: str = "plan.csv", **kwargs):

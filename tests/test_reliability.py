@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pg import dump_rows, sqlite_only
 
 from workbook.catalog import load_catalog
 from workbook.model import (
@@ -33,6 +34,17 @@ from workbook.session import current_plan_id
 from workbook.store import Store, StoreError
 
 CRASH_ROUNDS = 20
+
+
+# Every test here that uses a store runs on SQLite and again on PostgreSQL (tests/conftest.py).
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    return any_store
+
+
+@pytest.fixture
+def demo_store(any_demo_store: Store) -> Store:
+    return any_demo_store
 
 WRITER = r"""
 import sys
@@ -52,6 +64,9 @@ while True:
 """
 
 
+# On PostgreSQL: tests/test_store_databases.py kills writers too (fewer rounds: each is a
+# process start, ~1 s).
+@sqlite_only
 @pytest.mark.slow
 def test_a_writer_killed_mid_write_loses_nothing_it_committed(store: Store, figures):
     plan_id = current_plan_id(store)
@@ -269,6 +284,7 @@ def test_no_personal_data_is_required(catalog):
     assert activity.responsible == ""
 
 
+@sqlite_only
 def test_the_store_is_never_written_inside_the_package(store: Store):
     package = Path(__import__("workbook").__file__).parent
     assert package not in store.path.parents
@@ -309,16 +325,10 @@ def _broken_files() -> dict[str, tuple[str, bytes, str]]:
 
 
 def test_broken_import_files_are_refused_and_change_nothing(demo_store: Store, figures):
-    import sqlite3
-
     from workbook.importer import ImportRefused, import_plan
 
     def dump() -> str:
-        connection = sqlite3.connect(demo_store.path)
-        try:
-            return "\n".join(connection.iterdump())
-        finally:
-            connection.close()
+        return dump_rows(demo_store)
 
     before = dump()
     refused_well = 0
@@ -365,13 +375,12 @@ def _race_file(importer: int) -> bytes:
     return (heading + rows).encode()
 
 
-def _race_importer(importer: int, folder: str, barrier, results) -> None:
+def _race_importer(importer: int, urls: list[str], barrier, results) -> None:
     """One importer process: in every run, waits for the others, then imports its file into
     that run's store, which none of them has opened yet."""
     from workbook.importer import import_plan
 
-    for run in range(RACE_RUNS):
-        url = f"sqlite:///{folder}/run-{run}/werkboek.sqlite"
+    for run, url in enumerate(urls):
         barrier.wait(timeout=120)
         try:
             result = import_plan(Store(url), _race_file(importer), filename=f"team{importer}.csv")
@@ -381,16 +390,25 @@ def _race_importer(importer: int, folder: str, barrier, results) -> None:
 
 
 @pytest.mark.slow
-def test_four_importers_at_once_into_an_empty_store_lose_nothing(tmp_path: Path, figures):
+@pytest.mark.parametrize("database", ["sqlite", pytest.param("postgresql",
+                                                             marks=pytest.mark.postgres)])
+def test_four_importers_at_once_into_an_empty_store_lose_nothing(database: str, tmp_path: Path,
+                                                                 request, figures):
     """Four importers started at once into a store none of them has opened: all of them
-    import into the one default plan (created once), 20 runs in a row."""
+    import into the one default plan (created once), 20 runs in a row; on PostgreSQL, a
+    fresh database each run."""
     import multiprocessing
 
-    for run in range(RACE_RUNS):
-        (tmp_path / f"run-{run}").mkdir()
+    if database == "sqlite":
+        urls = [f"sqlite:///{tmp_path}/run-{run}/werkboek.sqlite" for run in range(RACE_RUNS)]
+        for run in range(RACE_RUNS):
+            (tmp_path / f"run-{run}").mkdir()
+    else:
+        make = request.getfixturevalue("postgres_admin")
+        urls = [make() for _ in range(RACE_RUNS)]
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(RACE_IMPORTERS), context.Queue()
-    workers = [context.Process(target=_race_importer, args=(n, str(tmp_path), barrier, results))
+    workers = [context.Process(target=_race_importer, args=(n, urls, barrier, results))
                for n in range(RACE_IMPORTERS)]
     for worker in workers:
         worker.start()
@@ -399,14 +417,14 @@ def test_four_importers_at_once_into_an_empty_store_lose_nothing(tmp_path: Path,
         worker.join(timeout=60)
     errors = [f"run {run}, importer {n}: {error}" for run, n, _, error in reports if error]
     stored = []
-    for run in range(RACE_RUNS):
-        store = Store(f"sqlite:///{tmp_path}/run-{run}/werkboek.sqlite")
+    for url in urls:
+        store = Store(url)
         plans = store.plans()
         stored.append((len(plans), sum(len(store.activities(int(i))) for i in plans["id"])))
         store.close()
     complete = sum(1 for plans, rows in stored if plans == 1 and rows == 200)
-    figures("race: runs of 4 importers into an empty store with 200 of 200 rows in one plan",
-            f"{complete}/{RACE_RUNS}")
-    figures("race: importer errors", len(errors))
+    figures(f"race ({database}): runs of 4 importers into an empty store with 200 of 200 "
+            "rows in one plan", f"{complete}/{RACE_RUNS}")
+    figures(f"race ({database}): importer errors", len(errors))
     assert errors == []
     assert stored == [(1, RACE_IMPORTERS * RACE_ROWS)] * RACE_RUNS

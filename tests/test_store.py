@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from pg import sqlite_only
 
 from workbook.model import (
     Activity,
@@ -30,6 +31,17 @@ from workbook.store import Store, StoreError, open_store, schema
 from workbook.store.migrations import set_meta
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+# Every test here that uses a store runs on SQLite and again on PostgreSQL (tests/conftest.py).
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    return any_store
+
+
+@pytest.fixture
+def demo_store(any_demo_store: Store) -> Store:
+    return any_demo_store
 
 
 def activity(**changes) -> Activity:
@@ -50,7 +62,8 @@ def test_a_fresh_store_records_its_schema_version_and_has_one_default_plan(store
     assert store.plans()["name"].tolist() == ["Mijn plan"]
     assert current_plan_id(store) == plan_id
     assert store.is_empty()
-    assert store.path.name == "werkboek.sqlite"
+    assert store.path is None if store.url.startswith("postgresql") else (
+        store.path.name == "werkboek.sqlite")
 
 
 def test_activities_round_trip_with_all_fields(store: Store):
@@ -426,6 +439,7 @@ def test_a_store_url_names_the_file_sqlalchemy_opens(url: str):
     assert store_module.plain_sqlite_file(url) in (None, expected)
 
 
+@sqlite_only
 def test_a_store_file_reads_the_same_through_sqlite3_and_sqlalchemy(demo_store: Store):
     """A plain SQLite URL is read with sqlite3; the same file through a URL with a driver
     option is read with SQLAlchemy: every read gives the same frames and records."""
@@ -458,6 +472,7 @@ def test_a_store_file_reads_the_same_through_sqlite3_and_sqlalchemy(demo_store: 
             assert ours == theirs
 
 
+@sqlite_only
 def test_reading_a_store_file_leaves_sqlalchemy_unloaded_until_a_write(demo_store: Store):
     code = (
         "import sys\n"

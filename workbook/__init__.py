@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lazy import names_from
+
 __version__ = "0.1.0"
 
 __all__ = ["store", "catalog", "current_plan_id", "planning_table", "set_language"]
@@ -14,13 +16,8 @@ __all__ = ["store", "catalog", "current_plan_id", "planning_table", "set_languag
 if TYPE_CHECKING:
     from .api import catalog, current_plan_id, planning_table, set_language, store
 
-
-def __getattr__(name: str):
-    if name in __all__:
-        from . import api
-
-        return getattr(api, name)
-    raise AttributeError(f"module 'workbook' has no attribute {name!r}")
+# workbook.api loads pandas and the store (~0.5 s): not for `import workbook.config`.
+__getattr__ = names_from("workbook.api", __all__, __name__)
 
 
 def __dir__() -> list[str]:

@@ -23,6 +23,13 @@ import sys
 from pathlib import Path
 
 from . import config
+from .lazy import on_first_use
+
+# Voilà (~3 s), the fork server's provisioner (~0.5 s) and the store (~0.4 s) load when the
+# server starts, not for `python -m workbook --help` or the room's banner.
+kernels = on_first_use("workbook.kernels")
+store = on_first_use("workbook.store")
+voila_app = on_first_use("voila.app")
 
 NOTEBOOKS_DIR = config.PROJECT_DIR / "notebooks"
 # The workbook's Voilà template (start page, plan-keeping links) lives in the package.
@@ -112,9 +119,7 @@ def room_addresses(port: int, token: str) -> list[str]:
 def prepare_store() -> None:
     """Create (or upgrade) the store once, before any team's kernel opens it: ten kernels
     that all find a new store at the same moment queue for its write lock."""
-    from .store import open_store
-
-    open_store().close()
+    store.open_store().close()
 
 
 def serve(ip: str, port: int, token: str | None, open_browser: bool = False,
@@ -134,15 +139,11 @@ def run_voila(argv: list[str]) -> int:
     """Voilà with the workbook's template on its search path (``python -m workbook.app ...``)."""
     paths = [str(JUPYTER_DATA), *filter(None, os.environ.get("JUPYTER_PATH", "").split(os.pathsep))]
     os.environ["JUPYTER_PATH"] = os.pathsep.join(dict.fromkeys(paths))
-    from voila.app import Voila
-
     prepare_store()
     if any(argument.endswith(".ipynb") for argument in argv):
-        from .kernels import start_fork_server
-
-        start_fork_server()
+        kernels.start_fork_server()
     sys.argv = ["voila", *argv]
-    voila = Voila.instance()
+    voila = voila_app.Voila.instance()
     voila.initialize(argv)
     voila.tornado_settings = {**voila.tornado_settings, **WEBSOCKET_SETTINGS}
     voila.start()

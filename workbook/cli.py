@@ -6,7 +6,17 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from . import app
+from .config import ConfigError
 from .i18n import t
+from .lazy import on_first_use
+
+# What a subcommand needs loads when it runs: `--help`, `app` and `room` start without
+# pandas, the store or the demo plan (~0.5 s; python -X importtime).
+api = on_first_use("workbook.api")
+demo = on_first_use("workbook.demo")
+pd = on_first_use("pandas")
+store = on_first_use("workbook.store")
 
 EXIT_REFUSED = 2
 
@@ -35,27 +45,20 @@ def command(name: str, help_text: str):
     )
 )
 def _demo(args: argparse.Namespace) -> int:
-    from .demo import DemoRefused, load_demo, summary
-    from .store import open_store
-
-    store = open_store()
+    opened = store.open_store()
     try:
-        plan_id = load_demo(store, beside=args.beside)
-    except DemoRefused as exc:
+        plan_id = demo.load_demo(opened, beside=args.beside)
+    except demo.DemoRefused as exc:
         print(exc, file=sys.stderr)
         return EXIT_REFUSED
-    print(summary(store, plan_id))
+    print(demo.summary(opened, plan_id))
     return 0
 
 
 @command("table", "toon de planningstabel / show the planning table")(lambda p: None)
 def _table(args: argparse.Namespace) -> int:
-    import pandas as pd
-
-    from .api import planning_table
-
     with pd.option_context("display.width", 200, "display.max_columns", 20):
-        print(planning_table().to_string())
+        print(api.planning_table().to_string())
     return 0
 
 
@@ -80,10 +83,8 @@ def _configure_app(parser: argparse.ArgumentParser) -> None:
     _configure_app
 )
 def _app(args: argparse.Namespace) -> int:
-    from .app import serve
-
     print(f"Werkboek: http://127.0.0.1:{args.port}/  (Ctrl+C stopt / stops)", flush=True)
-    return serve("127.0.0.1", args.port, None, open_browser=not args.no_browser,
+    return app.serve("127.0.0.1", args.port, None, open_browser=not args.no_browser,
                  design=args.design, pool=args.pool)
 
 
@@ -91,40 +92,27 @@ def _configure_room(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ip", default="0.0.0.0", help="luisteradres / listening address")
     parser.add_argument("--port", type=int, default=8866)
     parser.add_argument("--token", help="zelf gekozen toegangscode / your own access token")
-    from .app import DEFAULT_POOL
-
-    _serving_options(parser, pool=DEFAULT_POOL)
+    _serving_options(parser, pool=app.DEFAULT_POOL)
 
 
 @command("room", "deel het werkboek met de zaal (met toegangscode) / serve to the room")(
     _configure_room
 )
 def _room(args: argparse.Namespace) -> int:
-    from .app import new_token, room_addresses, serve
-
-    token = args.token or new_token()
+    token = args.token or app.new_token()
     print(t("room.banner", token=token), flush=True)
-    for address in room_addresses(args.port, token):
+    for address in app.room_addresses(args.port, token):
         print(f"  {address}", flush=True)
-    return serve(args.ip, args.port, token, design=args.design, pool=args.pool)
+    return app.serve(args.ip, args.port, token, design=args.design, pool=args.pool)
 
 
 def _load_extensions() -> None:
-    """Modules that add their own subcommands (exports, import, …) register on import."""
-    import importlib
-
-    for module in ("workbook.exchange_cli",):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+    """Modules that add their own subcommands (exports, import, …) register on import; they
+    import this module for :func:`command`, so they load here, once it is complete."""
+    from . import exchange_cli  # noqa: F401
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .config import ConfigError
-    from .store import StoreError
-
     _load_extensions()
     parser = argparse.ArgumentParser(prog="python -m workbook", description="Werkboek Disseminatie")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -133,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return _commands[args.command][0](args)
-    except (StoreError, ConfigError) as exc:
+    except (store.StoreError, ConfigError) as exc:
         print(exc, file=sys.stderr)
         return EXIT_REFUSED
 

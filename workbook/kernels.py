@@ -21,10 +21,16 @@ import multiprocessing
 import os
 import signal
 import sys
+from multiprocessing import forkserver
 from typing import Any
 
 from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning import LocalProvisioner
+
+from .lazy import on_first_use
+
+# The kernel itself (~90 ms): loaded in the fork server, never in the Jupyter server.
+kernelapp = on_first_use("ipykernel.kernelapp")
 
 # Loaded in the fork server, before any kernel forks from it (see kernel_preload.py). Voilà
 # too: a child made from the Voilà server imports it while it unpacks its start request, and
@@ -59,9 +65,7 @@ def run_kernel(argv: list[str], env: dict[str, str], cwd: str) -> None:
     os.environ.update(env)
     os.chdir(cwd)
     sys.argv = [sys.executable, *argv]
-    from ipykernel.kernelapp import IPKernelApp
-
-    IPKernelApp.launch_instance(argv=argv)
+    kernelapp.IPKernelApp.launch_instance(argv=argv)
 
 
 class ForkedProcess:
@@ -127,7 +131,5 @@ def start_fork_server() -> None:
 
 def fork_server_threads() -> int:
     """How many threads the fork server runs (it must be one; tests check)."""
-    from multiprocessing import forkserver
-
     pid = forkserver._forkserver._forkserver_pid
     return len(os.listdir(f"/proc/{pid}/task"))

@@ -11,13 +11,13 @@ first use: a notebook that only shows what is stored does without pydantic (~0.1
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from .i18n import t
+from .i18n import MESSAGES, t
+from .lazy import names_from
 
 if TYPE_CHECKING:
     from .records import Activity as Activity
@@ -93,8 +93,6 @@ class Problem:
 
     def message(self, lang: str | None = None) -> str:
         key = f"field.{self.field}"
-        from .i18n import MESSAGES
-
         name = t(key, lang) if key in MESSAGES else self.field
         params = dict(self.params)
         if "enum" in params:
@@ -148,10 +146,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in RECORD_NAMES:
-        return getattr(importlib.import_module(".records", __package__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = names_from("workbook.records", RECORD_NAMES, __name__)
 
 
 def __dir__() -> list[str]:

@@ -70,6 +70,19 @@ def _in_range(value: date | None) -> date | None:
     return value
 
 
+def _known_id(kind: str):
+    """A validator: the id of a ``kind`` (goal, indicator) must be one of the plan's, when the
+    validation context lists them (``goal_ids``, ``indicator_ids``)."""
+
+    def check(cls, value: int | None, info: ValidationInfo) -> int | None:
+        known = (info.context or {}).get(f"{kind}_ids")
+        if value is not None and known is not None and value not in known:
+            raise PydanticCustomError("unknown_id", f"unknown {kind}", {"value": value})
+        return value
+
+    return classmethod(check)
+
+
 def _as_list(value: Any) -> Any:
     if value is None:
         return []
@@ -138,14 +151,7 @@ class Indicator(Record):
 
     _optional = field_validator("goal_id", mode="before")(_blank_to_none)
     _range = field_validator("deadline")(_in_range)
-
-    @field_validator("goal_id")
-    @classmethod
-    def _goal_exists(cls, value: int | None, info: ValidationInfo) -> int | None:
-        known = (info.context or {}).get("goal_ids")
-        if value is not None and known is not None and value not in known:
-            raise PydanticCustomError("unknown_id", "unknown goal", {"value": value})
-        return value
+    _goal_known = field_validator("goal_id")(_known_id("goal"))
 
 
 def _catalog_refs(kind: str):
@@ -206,13 +212,7 @@ class Activity(Record):
             raise PydanticCustomError("at_least_one", "empty")
         return value
 
-    @field_validator("indicator_id")
-    @classmethod
-    def _indicator_exists(cls, value: int | None, info: ValidationInfo) -> int | None:
-        known = (info.context or {}).get("indicator_ids")
-        if value is not None and known is not None and value not in known:
-            raise PydanticCustomError("unknown_id", "unknown indicator", {"value": value})
-        return value
+    _indicator_known = field_validator("indicator_id")(_known_id("indicator"))
 
 
 class TargetGroupChoice(Record):
@@ -271,14 +271,7 @@ class Measurement(Record):
     note: LongText = ""
 
     _range = field_validator("date")(_in_range)
-
-    @field_validator("indicator_id")
-    @classmethod
-    def _indicator_exists(cls, value: int, info: ValidationInfo) -> int:
-        known = (info.context or {}).get("indicator_ids")
-        if known is not None and value not in known:
-            raise PydanticCustomError("unknown_id", "unknown indicator", {"value": value})
-        return value
+    _indicator_known = field_validator("indicator_id")(_known_id("indicator"))
 
 
 R = TypeVar("R", bound=Record)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import mistune
+
 from . import config
 
 NOTEBOOKS_DIR = config.PROJECT_DIR / "notebooks"
@@ -26,8 +28,6 @@ class Cell:
 
 
 def render_markdown(source: str) -> str:
-    import mistune
-
     return mistune.html(source)
 
 

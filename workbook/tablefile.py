@@ -17,6 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .lazy import on_first_use
+
+# openpyxl (~0.2 s) when an .xlsx file is read, not for a CSV.
+openpyxl = on_first_use("openpyxl")
+
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 5000
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -85,12 +90,10 @@ def read_sheets(source: Path | str | bytes, filename: str | None = None) -> list
 
 
 def _read_xlsx(data: bytes, name: str) -> list[Sheet]:
-    from openpyxl import load_workbook
-
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = load_workbook(io.BytesIO(data), data_only=True)
+            book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise TableFileError("not_xlsx", reason=exc.__class__.__name__) from None
     except Exception as exc:  # openpyxl raises many kinds on a damaged package

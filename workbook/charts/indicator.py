@@ -12,7 +12,9 @@ import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
+from matplotlib.textpath import TextToPath
 from matplotlib.ticker import MaxNLocator
 
 from .. import analysis as an
@@ -236,11 +238,7 @@ def _text_size(text: str, size: float, bold: bool = False) -> tuple[float, float
     measured with the font Agg draws with, without drawing anything."""
     global _TEXT_TO_PATH
     if _TEXT_TO_PATH is None:
-        from matplotlib.textpath import TextToPath
-
         _TEXT_TO_PATH = TextToPath()
-    from matplotlib.font_manager import FontProperties
-
     properties = FontProperties(size=size, weight="bold" if bold else "normal")
     lines = text.split("\n")
     width = max(_TEXT_TO_PATH.get_text_width_height_descent(line, properties, ismath=False)[0]

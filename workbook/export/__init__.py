@@ -12,9 +12,18 @@ by its extension, the way ``python -m workbook export PATH`` does.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from ..i18n import t
+from ..lazy import on_first_use
+from .csvfile import csv_bytes
 from .data import PlanData, planning_rows
+from .ics import ics_bytes
+
+# openpyxl (~0.1 s) and Jinja2 with the charts (~0.7 s) when that format is asked for.
+_xlsx = on_first_use("workbook.export.xlsx")
+_report = on_first_use("workbook.export.report")
 
 FORMATS = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -32,8 +41,6 @@ class ExportError(ValueError):
 
 def filename_for(data: PlanData, suffix: str) -> str:
     """A file name for a download: the plan's name, safe for every file system."""
-    import re
-
     stem = re.sub(r"[^\w.-]+", "-", data.plan.name, flags=re.UNICODE).strip("-.") or "plan"
     return f"{stem}{suffix}"
 
@@ -53,23 +60,13 @@ def export_bytes(
     """
     suffix = suffix.lower() if suffix.startswith(".") else f".{suffix.lower()}"
     if suffix == ".xlsx":
-        from .xlsx import xlsx_bytes
-
-        return xlsx_bytes(data, lang)
+        return _xlsx.xlsx_bytes(data, lang)
     if suffix == ".csv":
-        from .csvfile import csv_bytes
-
         return csv_bytes(data, lang, comma=comma)
     if suffix == ".ics":
-        from .ics import ics_bytes
-
         return ics_bytes(data, lang)
     if suffix in (".html", ".htm"):
-        from .report import report_html
-
-        return report_html(data, lang, charts=charts).encode("utf-8")
-    from ..i18n import t
-
+        return _report.report_html(data, lang, charts=charts).encode("utf-8")
     raise ExportError(t("export.unsupported", lang, suffix=suffix or "—"))
 
 

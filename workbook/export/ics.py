@@ -9,6 +9,7 @@ and says so.
 
 from __future__ import annotations
 
+import os
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -41,8 +42,6 @@ def _uid(*parts: object) -> str:
 
 def _stamp() -> datetime:
     """Now in UTC, or midnight of WORKBOOK_TODAY (so fixed-date runs give the same file)."""
-    import os
-
     if os.environ.get("WORKBOOK_TODAY"):
         return datetime.combine(config.today(), time(), tzinfo=UTC)
     return datetime.now(UTC).replace(microsecond=0)

@@ -19,10 +19,14 @@ from typing import Any
 import pandas as pd
 from jinja2 import Environment, select_autoescape
 
-from .. import config
+from .. import analysis, checks, config
 from ..analysis import format_money, format_number
 from ..i18n import language, register, t
+from ..lazy import on_first_use
 from .data import PlanData, python_value, records
+
+# The charts (Matplotlib, ~0.6 s) only for a report that draws them.
+_charts = on_first_use("workbook.charts")
 
 TEXTS = {
     "report.title": {"nl": "Voortgangsrapport disseminatie", "en": "Dissemination progress report"},
@@ -83,6 +87,17 @@ TEMPLATE = """<!DOCTYPE html>
 </head>
 <body>
 {% macro td(cell) %}<td{% if cell.num %} class="num"{% endif %}>{{ cell.text }}</td>{% endmacro %}
+{% macro rows_table(part) %}
+  <table>
+    <thead><tr>{% for h in part.headings %}<th>{{ h }}</th>{% endfor %}</tr></thead>
+    <tbody>
+    {% for row in part.rows %}
+      <tr>{% for cell in row %}{{ td(cell) }}{% endfor %}</tr>
+    {% endfor %}
+    </tbody>
+    {% if caller is defined %}{{ caller() }}{% endif %}
+  </table>
+{% endmacro %}
 <header>
   <h1>{{ title }}: {{ plan.name }}</h1>
   <dl class="facts">
@@ -96,31 +111,18 @@ TEMPLATE = """<!DOCTYPE html>
 <section id="planning">
   <h2>{{ text.planning }}</h2>
   {% if planning.rows %}
-  <table>
-    <thead><tr>{% for h in planning.headings %}<th>{{ h }}</th>{% endfor %}</tr></thead>
-    <tbody>
-    {% for row in planning.rows %}
-      <tr>{% for cell in row %}{{ td(cell) }}{% endfor %}</tr>
-    {% endfor %}
-    </tbody>
+  {% call rows_table(planning) %}
     <tfoot><tr><td colspan="{{ planning.price_column }}">{{ text.total }}</td>
       <td class="num">{{ planning.total }}</td>
       <td colspan="{{ planning.headings|length - planning.price_column - 1 }}"></td></tr></tfoot>
-  </table>
+  {% endcall %}
   {% else %}<p>{{ text.no_activities }}</p>{% endif %}
 </section>
 
 <section id="indicators">
   <h2>{{ text.indicators }}</h2>
   {% if indicators.rows %}
-  <table>
-    <thead><tr>{% for h in indicators.headings %}<th>{{ h }}</th>{% endfor %}</tr></thead>
-    <tbody>
-    {% for row in indicators.rows %}
-      <tr>{% for cell in row %}{{ td(cell) }}{% endfor %}</tr>
-    {% endfor %}
-    </tbody>
-  </table>
+  {{ rows_table(indicators) }}
   {% else %}<p>{{ text.no_indicators }}</p>{% endif %}
 </section>
 
@@ -223,15 +225,10 @@ def _indicators(data: PlanData, lang: str | None) -> dict[str, Any]:
 
 
 def _progress(data: PlanData, lang: str | None) -> dict[int, str] | None:
-    """A progress sentence per indicator id, from workbook.analysis when it is available."""
-    try:
-        from .. import analysis
-    except ImportError:
+    """A progress sentence per indicator id (workbook.analysis)."""
+    if data.tables["indicators"].empty:
         return None
-    function = getattr(analysis, "progress_table", None)
-    if function is None or data.tables["indicators"].empty:
-        return None
-    frame = function(data.tables["indicators"], data.tables["measurements"],
+    frame = analysis.progress_table(data.tables["indicators"], data.tables["measurements"],
                      plan_start=data.plan.start, lang=lang)
     if "sentence" not in frame:
         return None
@@ -239,23 +236,12 @@ def _progress(data: PlanData, lang: str | None) -> dict[int, str] | None:
 
 
 def default_check(data: PlanData, lang: str | None = None) -> list[tuple[bool, str]]:
-    """The plan check of workbook.checks (``[]`` when that module is not there)."""
-    try:
-        from .. import checks
-    except ImportError:
-        return []
-    function = getattr(checks, "plan_check", None)
-    if function is None:
-        return []
-    return [(bool(f.ok), f.message(lang)) for f in function(data.tables, data.catalog)]
+    """The plan check of workbook.checks."""
+    return [(bool(f.ok), f.message(lang)) for f in checks.plan_check(data.tables, data.catalog)]
 
 
 def default_charts(data: PlanData, lang: str | None = None) -> list[Chart]:
-    """The overview charts and one chart per indicator, from workbook.charts if present."""
-    try:
-        from .. import charts
-    except ImportError:
-        return []
+    """The overview charts and one chart per indicator, from workbook.charts."""
     tables = data.tables
     activities = tables["activities"]
     if "deleted" in activities:
@@ -263,9 +249,8 @@ def default_charts(data: PlanData, lang: str | None = None) -> list[Chart]:
     found: list[Chart] = []
 
     def add(title_key: str, name: str, *args: Any, **kwargs: Any) -> None:
-        function = getattr(charts, name, None)
-        if function is not None:
-            found.append(Chart(t(title_key, lang), function(*args, lang=lang, **kwargs)))
+        function = getattr(_charts, name)
+        found.append(Chart(t(title_key, lang), function(*args, lang=lang, **kwargs)))
 
     if len(activities):
         add("report.chart.timeline", "timeline_chart", activities, data.catalog,
@@ -274,12 +259,10 @@ def default_charts(data: PlanData, lang: str | None = None) -> list[Chart]:
         add("report.chart.cost_channel", "cost_by_channel_chart", activities, data.catalog)
         add("report.chart.coverage", "coverage_chart", activities, tables.get("target_groups"),
             data.catalog)
-    indicator_chart = getattr(charts, "indicator_chart", None)
-    if indicator_chart is not None:
-        for _, indicator in tables["indicators"].iterrows():
-            figure = indicator_chart(indicator, tables["measurements"],
-                                     plan_start=data.plan.start, lang=lang)
-            found.append(Chart(str(indicator["name"]), figure))
+    for _, indicator in tables["indicators"].iterrows():
+        figure = _charts.indicator_chart(indicator, tables["measurements"],
+                                         plan_start=data.plan.start, lang=lang)
+        found.append(Chart(str(indicator["name"]), figure))
     return found
 
 

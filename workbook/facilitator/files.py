@@ -10,6 +10,7 @@ import pandas as pd
 from .. import config
 from ..catalog import Catalog, load_catalog
 from ..i18n import language, t
+from ..lazy import on_first_use
 from .combined import (
     activities_per_team,
     all_indicators,
@@ -21,6 +22,12 @@ from .combined import (
     totals_per_level,
 )
 from .teams import TeamPlan
+
+# The xlsx (openpyxl, ~0.2 s) and the HTML page (Jinja2 and the report, ~0.1 s) when asked for.
+openpyxl = on_first_use("openpyxl")
+jinja2 = on_first_use("jinja2")
+xlsx = on_first_use("workbook.export.xlsx")
+report = on_first_use("workbook.export.report")
 
 # ----- the combined overview as files -------------------------------------------------
 
@@ -44,21 +51,17 @@ def overview_frames(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
 def overview_xlsx_bytes(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
                         lang: str | None = None) -> bytes:
     """The combined overview as an Excel workbook, one sheet per frame."""
-    from openpyxl import Workbook
-
-    from ..export.xlsx import workbook_bytes, write_table
-
     frames = overview_frames(teams, catalog, lang)
     money = [t("facilitator.cost", lang), t("field.price", lang)]
     wrap = [t("field.what", lang), t("field.target_groups", lang), t("field.how", lang)]
-    book = Workbook()
+    book = openpyxl.Workbook()
     book.remove(book.active)
     for key in ("teams", "activities", "context", "level", "channel", "gaps", "indicators"):
         sheet = book.create_sheet(t(f"facilitator.sheet.{key}", lang)[:31])
-        write_table(sheet, frames[key], money=money, wrap=wrap)
+        xlsx.write_table(sheet, frames[key], money=money, wrap=wrap)
     book.properties.title = t("facilitator.title", lang)
     book.properties.creator = "Werkboek Disseminatie"
-    return workbook_bytes(book)
+    return xlsx.workbook_bytes(book)
 
 
 _OVERVIEW = """<!DOCTYPE html>
@@ -114,25 +117,21 @@ def overview_html(teams: Sequence[TeamPlan], catalog: Catalog | None = None,
 
     ``charts``: ``(title, Figure | PNG bytes)`` pairs to embed below the tables.
     """
-    from jinja2 import Environment, select_autoescape
-
-    from ..export.report import as_charts, format_date, frame_html_table
-
     lang = language(lang)
     frames = overview_frames(teams, catalog, lang)
     money = [t("facilitator.cost", lang), t("field.price", lang)]
     sections = [
         {"heading": t(f"facilitator.heading.{key}", lang),
-         "table": frame_html_table(frames[key], lang, money)}
+         "table": report.frame_html_table(frames[key], lang, money)}
         for key in ("teams", "context", "level", "channel", "gaps", "indicators", "activities")
     ]
-    environment = Environment(autoescape=select_autoescape(default=True,
-                                                           default_for_string=True),
-                              trim_blocks=True, lstrip_blocks=True)
+    environment = jinja2.Environment(
+        autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True, lstrip_blocks=True)
     return environment.from_string(_OVERVIEW).render(
         lang=lang,
         title=t("facilitator.title", lang),
-        made_on=t("facilitator.made_on", lang, date=format_date(config.today())),
+        made_on=t("facilitator.made_on", lang, date=report.format_date(config.today())),
         sections=sections,
-        charts=[{"title": c.title, "data": c.data_uri_payload()} for c in as_charts(charts)],
+        charts=[{"title": c.title, "data": c.data_uri_payload()} for c in report.as_charts(charts)],
     )

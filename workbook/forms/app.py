@@ -26,10 +26,15 @@ from IPython.display import display
 from ipywidgets.widgets import widget as widget_registry
 
 from .. import api, i18n, model, sections
+from ..catalog import load_catalog
 from ..i18n import register, t
+from ..lazy import on_first_use
 from ..model import InvalidRecord
 from .common import BAD_STYLE, esc
 from .navigation import NOTEBOOKS, requested_plan
+
+# Voilà's helpers (~2 s unless the fork server has them) only under its preheated kernels.
+voila_utils = on_first_use("voila.utils")
 
 START = "start"
 PAGES: tuple[str, ...] = (START, *NOTEBOOKS)
@@ -107,9 +112,7 @@ def wait_for_request() -> None:
     """Under Voilà's preheated kernels, wait until a team asks for the page: only then does
     the kernel know the address (``QUERY_STRING``) and so the team and the language."""
     if os.environ.get("VOILA_PREHEAT") == "True":
-        from voila.utils import wait_for_request as voila_wait
-
-        voila_wait()
+        voila_utils.wait_for_request()
 
 
 def query() -> dict[str, str]:
@@ -294,17 +297,24 @@ class WorkbookApp:
 
 
 def preload() -> None:
-    """What every team's page needs, loaded while the kernel waits in Voilà's pool."""
-    import importlib
-
-    for name in ("attention", "channels", "effects", "exchange", "groups", "navigation",
-                 "overview", "plan", "planning", "progress"):
-        importlib.import_module(f"workbook.forms.{name}")
-    importlib.import_module("workbook.records")
-    importlib.import_module("sqlalchemy")
+    """What every team's page needs, loaded while the kernel waits in Voilà's pool: the
+    opposite of a late import, on purpose (the pages' forms, the records, SQLAlchemy)."""
     import matplotlib.pyplot  # noqa: F401
+    import sqlalchemy  # noqa: F401
 
-    from ..catalog import load_catalog
+    from .. import records  # noqa: F401
+    from . import (  # noqa: F401
+        attention,
+        channels,
+        effects,
+        exchange,
+        groups,
+        navigation,
+        overview,
+        plan,
+        planning,
+        progress,
+    )
 
     load_catalog()
     for page in NOTEBOOKS:

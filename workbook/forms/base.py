@@ -23,12 +23,22 @@ from ..session import Session
 from ..store import StoreError
 from ..values import Unreadable
 from .values import number_text, to_date
-from .widgets import INVALID_BORDER, CheckGroup, Feedback, RowCache, RowPicker, show_widget
+from .widgets import (
+    INVALID_BORDER,
+    LABEL_STYLE,
+    CheckGroup,
+    Feedback,
+    RowCache,
+    RowPicker,
+    show_widget,
+    wide,
+)
 
 if TYPE_CHECKING:
     from ..model import Record
 
 R = TypeVar("R", bound="Record")
+W = TypeVar("W", bound=widgets.Widget)
 
 
 _subscribers: list[weakref.WeakMethod] = []
@@ -87,6 +97,16 @@ class Form:
     # helpers
     def tr(self, key: str, **params: Any) -> str:
         return t(key, self.lang, **params)
+
+    def field(self, kind: type[W], label: str, placeholder: str | None = None,
+              width: str | None = None, **options: Any) -> W:
+        """A labelled input of the form (``widgets.Text``, ``Dropdown``, …): ``label`` and
+        ``placeholder`` are text keys, ``width`` is ``"wide"`` (the form's width) or CSS."""
+        if placeholder is not None:
+            options["placeholder"] = self.tr(placeholder)
+        if width is not None:
+            options["layout"] = wide() if width == "wide" else widgets.Layout(width=width)
+        return kind(description=self.tr(label), style=LABEL_STYLE, **options)
 
     def button(self, key: str, style: str = "") -> widgets.Button:
         """A button with text (no icon only: Voilà offline has no Font Awesome)."""

@@ -13,10 +13,9 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML, display
 
-from .. import model
-from ..i18n import register
+from .. import api, model
+from ..i18n import register, t
 from .common import (
-    LABEL_STYLE,
     NOTE_STYLE,
     CheckGroup,
     Form,
@@ -25,7 +24,6 @@ from .common import (
     heading,
     html_table,
     labels,
-    wide,
 )
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -72,24 +70,13 @@ class ChannelsForm(Form):
 
     def _build(self) -> None:
         catalog = self.session.catalog
-        self.group = widgets.Dropdown(
-            description=self.tr("channels.group"), options=[], style=LABEL_STYLE,
-            layout=widgets.Layout(width="70%"),
-        )
+        self.group = self.field(widgets.Dropdown, "channels.group", options=[], width="70%")
         self.methods = CheckGroup(catalog_options(catalog.methods, self.lang), columns=3)
         self.channels = CheckGroup(catalog_options(catalog.channels, self.lang), columns=3)
-        self.own_methods = widgets.Text(
-            description=self.tr("channels.own_methods"),
-            placeholder=self.tr("channels.own_placeholder"),
-            style=LABEL_STYLE,
-            layout=wide(),
-        )
-        self.own_channels = widgets.Text(
-            description=self.tr("channels.own_channels"),
-            placeholder=self.tr("channels.own_placeholder"),
-            style=LABEL_STYLE,
-            layout=wide(),
-        )
+        self.own_methods = self.field(widgets.Text, "channels.own_methods",
+                                      "channels.own_placeholder", "wide")
+        self.own_channels = self.field(widgets.Text, "channels.own_channels",
+                                       "channels.own_placeholder", "wide")
         self.hint = widgets.HTML()
         self.save_button = self.button("forms.save", "primary")
         self.overview = widgets.HTML()
@@ -238,10 +225,7 @@ class ChannelsForm(Form):
 
 def methods_html(lang: str | None = None) -> str:
     """The catalog's methods with when to use them (a static overview for the notebook)."""
-    from ..api import catalog as load
-    from ..i18n import t
-
-    catalog = load()
+    catalog = api.catalog()
     methods = list(catalog.methods.values())
     frame = pd.DataFrame(
         {
@@ -254,8 +238,6 @@ def methods_html(lang: str | None = None) -> str:
 
 def show_methods() -> None:
     """Notebook *hoe*: the overview of the methods (static HTML, same on every run)."""
-    from .. import api
-
     api.store()  # apply the saved language
     display(HTML(methods_html()))
 

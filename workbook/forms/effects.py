@@ -7,7 +7,7 @@ every indicator a target).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
@@ -16,7 +16,6 @@ from .. import checks
 from ..i18n import register
 from ..model import Kind, Level
 from .common import (
-    LABEL_STYLE,
     RecordClass,
     RecordForm,
     Session,
@@ -30,11 +29,7 @@ from .common import (
     parse_number,
     show_widget,
     to_date,
-    wide,
 )
-
-if TYPE_CHECKING:
-    pass
 
 TEXTS: dict[str, dict[str, str]] = {
     "effects.goals": {"nl": "Beoogde effecten", "en": "Intended effects"},
@@ -79,26 +74,14 @@ class GoalForm(RecordForm):
 
     def _build_fields(self) -> None:
         catalog = self.session.catalog
-        self.title = widgets.Text(
-            description=self.tr("field.title"),
-            placeholder=self.tr("effects.title_placeholder"),
-            style=LABEL_STYLE,
-            layout=wide(),
-        )
-        self.level = widgets.Dropdown(
-            description=self.tr("field.level"),
-            options=enum_options(Level, "level", self.lang),
-            value=Level.OUTCOME.value,
-            style=LABEL_STYLE,
-        )
-        self.theme = widgets.Dropdown(
-            description=self.tr("field.theme"),
-            options=[(self.tr("forms.none"), ""), *catalog_options(catalog.themes, self.lang)],
-            style=LABEL_STYLE,
-        )
-        self.description = widgets.Textarea(
-            description=self.tr("field.description"), style=LABEL_STYLE, layout=wide()
-        )
+        self.title = self.field(widgets.Text, "field.title", "effects.title_placeholder", "wide")
+        self.level = self.field(widgets.Dropdown, "field.level",
+                                options=enum_options(Level, "level", self.lang),
+                                value=Level.OUTCOME.value)
+        self.theme = self.field(
+            widgets.Dropdown, "field.theme",
+            options=[(self.tr("forms.none"), ""), *catalog_options(catalog.themes, self.lang)])
+        self.description = self.field(widgets.Textarea, "field.description", width="wide")
         self.fields = {
             "title": self.title,
             "level": self.level,
@@ -171,35 +154,14 @@ class IndicatorForm(RecordForm):
     rows_of, verb = "indicators", "indicator"
 
     def _build_fields(self) -> None:
-        self.name = widgets.Text(
-            description=self.tr("field.name"),
-            placeholder=self.tr("effects.name_placeholder"),
-            style=LABEL_STYLE,
-            layout=wide(),
-        )
-        self.unit = widgets.Text(
-            description=self.tr("field.unit"),
-            placeholder=self.tr("effects.unit_placeholder"),
-            style=LABEL_STYLE,
-        )
-        self.target = widgets.Text(
-            description=self.tr("field.target"),
-            placeholder=self.tr("effects.target_placeholder"),
-            style=LABEL_STYLE,
-        )
-        self.deadline = widgets.DatePicker(description=self.tr("field.deadline"), style=LABEL_STYLE)
-        self.kind = widgets.Dropdown(
-            description=self.tr("field.kind"),
-            options=enum_options(Kind, "kind", self.lang),
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width="60%"),
-        )
-        self.goal = widgets.Dropdown(
-            description=self.tr("field.goal_id"),
-            options=[(self.tr("forms.none"), 0)],
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width="80%"),
-        )
+        self.name = self.field(widgets.Text, "field.name", "effects.name_placeholder", "wide")
+        self.unit = self.field(widgets.Text, "field.unit", "effects.unit_placeholder")
+        self.target = self.field(widgets.Text, "field.target", "effects.target_placeholder")
+        self.deadline = self.field(widgets.DatePicker, "field.deadline")
+        self.kind = self.field(widgets.Dropdown, "field.kind",
+                               options=enum_options(Kind, "kind", self.lang), width="60%")
+        self.goal = self.field(widgets.Dropdown, "field.goal_id",
+                               options=[(self.tr("forms.none"), 0)], width="80%")
         self.fields = {
             "name": self.name,
             "unit": self.unit,

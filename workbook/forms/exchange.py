@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from .. import i18n
 from ..export import FORMATS, PlanData, export_bytes, filename_for
 from ..i18n import language, register, t
+from ..lazy import on_first_use
 from ..store import StoreError
 from .common import (
     BAD_STYLE,
@@ -38,6 +40,9 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..importer import ImportRefused
+
+# The importer (~0.2 s) on the first upload, not when the panel is shown.
+importer = on_first_use("workbook.importer")
 
 TEXTS: dict[str, dict[str, str]] = {
     "exchange.downloads": {"nl": "Je plan downloaden", "en": "Download your plan"},
@@ -248,13 +253,11 @@ class PlanUpload:
 
     def import_file(self, filename: str, content: bytes) -> bool:
         """Import ``content`` as the file ``filename``; a refusal lists every problem."""
-        from ..importer import ImportRefused, import_plan  # on the first upload, not on display
-
         try:
-            result = import_plan(self.session.store, content, filename=filename,
+            result = importer.import_plan(self.session.store, content, filename=filename,
                                  plan_name=self.plan_name(), catalog=self.session.catalog,
                                  lang=self.lang)
-        except ImportRefused as refused:
+        except importer.ImportRefused as refused:
             self.feedback.widget.value = refusal_html(refused, self.lang)
             return False
         except StoreError as error:
@@ -286,8 +289,6 @@ class ExchangePanel:
     def __init__(self, session: Session | None = None, formats: Sequence[str] = PLAN_FORMATS,
                  upload: bool = True) -> None:
         self.session = session or Session.open()
-        from .. import i18n
-
         self.lang = i18n.language()
         self.downloads = PlanDownloads(self.session, formats, self.lang)
         children: list[widgets.Widget] = [

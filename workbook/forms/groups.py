@@ -13,12 +13,11 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import checks, model
-from ..i18n import register
+from ..i18n import register, t
 from ..model import Scope, Tier
 from .common import (
     CELL_STYLE,
     HEAD_STYLE,
-    LABEL_STYLE,
     NOTE_STYLE,
     OK_STYLE,
     TABLE_STYLE,
@@ -74,23 +73,13 @@ class GroupsForm(Form):
             ]
             self.scope_boxes[scope] = CheckGroup(options, columns=3)
         self.own_boxes = CheckGroup([], columns=3)
-        self.own_name = widgets.Text(
-            description=self.tr("field.group"),
-            placeholder=self.tr("groups.own_placeholder"),
-            style=LABEL_STYLE,
-        )
-        self.own_scope = widgets.Dropdown(
-            description=self.tr("field.scope"),
-            options=enum_options(Scope, "scope", self.lang),
-            value=Scope.EXTERN.value,
-            style=LABEL_STYLE,
-        )
-        self.own_level = widgets.Dropdown(
-            description=self.tr("field.level"),
-            options=enum_options(Tier, "tier", self.lang),
-            value=Tier.MICRO.value,
-            style=LABEL_STYLE,
-        )
+        self.own_name = self.field(widgets.Text, "field.group", "groups.own_placeholder")
+        self.own_scope = self.field(widgets.Dropdown, "field.scope",
+                                    options=enum_options(Scope, "scope", self.lang),
+                                    value=Scope.EXTERN.value)
+        self.own_level = self.field(widgets.Dropdown, "field.level",
+                                    options=enum_options(Tier, "tier", self.lang),
+                                    value=Tier.MICRO.value)
         self.add_button = self.button("forms.add", "primary")
         self.coverage = widgets.HTML()
         self.fields = {"group": self.own_name, "scope": self.own_scope, "level": self.own_level}
@@ -251,8 +240,6 @@ class GroupsForm(Form):
 
 def coverage_html(target_groups: pd.DataFrame, catalog: Any, lang: str | None = None) -> str:
     """The coverage grid: chosen groups per intern/extern × micro/meso/macro, empty cells red."""
-    from ..i18n import t
-
     cells = checks.group_coverage(target_groups)
     head = "".join(
         f'<th style="{HEAD_STYLE}">{esc(t(f"tier.{tier}", lang))}</th>' for tier in checks.TIERS

@@ -8,11 +8,11 @@ from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
+from IPython.display import display
 
 from .. import analysis, config
 from ..i18n import register, t
 from .common import (
-    LABEL_STYLE,
     RecordClass,
     RecordForm,
     esc,
@@ -94,8 +94,6 @@ def chart_image() -> widgets.Image:
 
 def show_charts_widget(widget: widgets.Widget, name: str) -> None:
     """Like :func:`show_widget`, with a stand-in line that speaks of charts, not a form."""
-    from IPython.display import display
-
     bundle = widget._repr_mimebundle_()
     bundle["text/plain"] = t("progress.fallback", name=name)
     display(bundle, raw=True)
@@ -121,26 +119,13 @@ class MeasurementForm(RecordForm):
 
     def _build_fields(self) -> None:
         self._last_touched: set[int] = set()
-        self.indicator = widgets.Dropdown(
-            description=self.tr("field.indicator_id"),
-            options=[(self.tr("progress.choose_indicator"), 0)],
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width="80%"),
-        )
+        self.indicator = self.field(widgets.Dropdown, "field.indicator_id",
+                                    options=[(self.tr("progress.choose_indicator"), 0)],
+                                    width="80%")
         self.hint = widgets.HTML(layout=wide())
-        self.date = widgets.DatePicker(description=self.tr("field.date"), style=LABEL_STYLE,
-                                       value=config.today())
-        self.amount = widgets.Text(
-            description=self.tr("field.value"),
-            placeholder=self.tr("progress.value_placeholder"),
-            style=LABEL_STYLE,
-        )
-        self.note = widgets.Text(
-            description=self.tr("field.note"),
-            placeholder=self.tr("progress.note_placeholder"),
-            style=LABEL_STYLE,
-            layout=wide(),
-        )
+        self.date = self.field(widgets.DatePicker, "field.date", value=config.today())
+        self.amount = self.field(widgets.Text, "field.value", "progress.value_placeholder")
+        self.note = self.field(widgets.Text, "field.note", "progress.note_placeholder", "wide")
         self.list_count = widgets.HTML()
         self.more_button = widgets.Button(description=self.tr("progress.more"),
                                           layout=widgets.Layout(width="auto"))

@@ -25,7 +25,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import analysis, charts, config, facilitator
+from .. import analysis, charts, config, facilitator, i18n
 from ..analysis import format_money
 from ..facilitator import TeamPlan
 from ..i18n import register, t
@@ -131,8 +131,6 @@ class FacilitatorOverview:
 
     def __init__(self, session: Session | None = None, folder: Path | str | None = None,
                  include_store: bool = True, lang: str | None = None) -> None:
-        from .. import i18n
-
         self.session = session or Session.open()
         self.lang = i18n.language(lang)
         lang = self.lang

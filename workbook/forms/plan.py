@@ -9,10 +9,14 @@ import ipywidgets as widgets
 
 from .. import api, config, i18n, model
 from ..i18n import register
+from ..lazy import on_first_use
 from ..model import FIELDS
 from ..store import StoreError
-from .common import LABEL_STYLE, Form, Session, esc, heading, to_date, wide
+from .common import Form, Session, esc, heading, to_date
 from .navigation import in_app_view, requested_plan
+
+# The demo plan (its records and catalog matching, ~0.2 s) when a team asks for it.
+demo = on_first_use("workbook.demo")
 
 LANGUAGE_NAMES = (("Nederlands", "nl"), ("English", "en"))
 
@@ -70,25 +74,17 @@ class PlanForm(Form):
     display_name = "welkom"
 
     def _build(self) -> None:
-        self.name = widgets.Text(description=self.tr("plan.name"), style=LABEL_STYLE,
-                                 layout=widgets.Layout(width="70%"))
+        self.name = self.field(widgets.Text, "plan.name", width="70%")
         # app view: the plan's name is the team's address (?plan=NAME); renaming would lose it
         self.name.disabled = in_app_view() and requested_plan() is not None
-        self.project = widgets.Text(description=self.tr("field.project"), style=LABEL_STYLE,
-                                    layout=wide())
-        self.organisation = widgets.Text(description=self.tr("field.organisation"),
-                                         style=LABEL_STYLE, layout=wide())
-        self.start = widgets.DatePicker(description=self.tr("field.start"), style=LABEL_STYLE)
-        self.end = widgets.DatePicker(description=self.tr("field.end"), style=LABEL_STYLE)
-        self.language = widgets.Dropdown(
-            description=self.tr("plan.language"),
-            options=LANGUAGE_NAMES,
-            value=self.lang,
-            style=LABEL_STYLE,
-        )
+        self.project = self.field(widgets.Text, "field.project", width="wide")
+        self.organisation = self.field(widgets.Text, "field.organisation", width="wide")
+        self.start = self.field(widgets.DatePicker, "field.start")
+        self.end = self.field(widgets.DatePicker, "field.end")
+        self.language = self.field(widgets.Dropdown, "plan.language", options=LANGUAGE_NAMES,
+                                   value=self.lang)
         self.save_button = self.button("forms.save", "primary")
-        self.plans = widgets.Dropdown(description=self.tr("plan.plan"), style=LABEL_STYLE,
-                                      layout=widgets.Layout(width="70%"))
+        self.plans = self.field(widgets.Dropdown, "plan.plan", width="70%")
         self.choose_button = self.button("plan.choose")
         self.demo_button = self.button("plan.demo_button")
         self.where = widgets.HTML()
@@ -184,12 +180,10 @@ class PlanForm(Form):
         return True
 
     def load_demo(self, _button: Any = None) -> bool:
-        from ..demo import DemoRefused, load_demo, summary
-
         store = self.session.store
         try:
-            plan_id = load_demo(store)
-        except DemoRefused:
+            plan_id = demo.load_demo(store)
+        except demo.DemoRefused:
             self.feedback.error(self.tr("plan.demo_refused"))
             return False
         except StoreError as error:
@@ -197,7 +191,7 @@ class PlanForm(Form):
             return False
         self.session = Session(store, plan_id, self.session.catalog)
         self.refresh()
-        self.feedback.success(summary(store, plan_id))
+        self.feedback.success(demo.summary(store, plan_id))
         self.changed()
         return True
 

@@ -9,7 +9,7 @@ of the plan's years.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
@@ -42,9 +42,6 @@ from .common import (
     wide,
 )
 from .events import occurrence_label, show_events, upcoming_events
-
-if TYPE_CHECKING:
-    pass
 
 TEXTS: dict[str, dict[str, str]] = {
     "planning.form": {"nl": "Een rij toevoegen of bewerken", "en": "Add or edit a row"},
@@ -105,49 +102,26 @@ class PlanningForm(RecordForm):
             description=self.tr("field.context"),
             style={**LABEL_STYLE, "button_width": "auto"},
         )
-        self.what = widgets.Text(
-            description=self.tr("field.what"),
-            placeholder=self.tr("planning.what_placeholder"),
-            style=LABEL_STYLE,
-            layout=wide(),
-        )
+        self.what = self.field(widgets.Text, "field.what", "planning.what_placeholder", "wide")
         self.target_groups = CheckGroup(columns=3)
         self.methods = CheckGroup(columns=3)
         self.channels = CheckGroup(columns=3)
         self.show_all = widgets.Checkbox(description=self.tr("planning.show_all"), indent=False,
                                          layout=widgets.Layout(width="auto"))
-        self.when = widgets.DatePicker(description=self.tr("field.when"), style=LABEL_STYLE)
-        self.quick_pick = widgets.Dropdown(
-            description=self.tr("planning.quick_pick"),
-            options=[(self.tr("planning.quick_pick_none"), 0)],
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width="70%"),
-        )
+        self.when = self.field(widgets.DatePicker, "field.when")
+        self.quick_pick = self.field(widgets.Dropdown, "planning.quick_pick",
+                                     options=[(self.tr("planning.quick_pick_none"), 0)],
+                                     width="70%")
         self.when_hint = widgets.HTML()
-        self.indicator = widgets.Dropdown(
-            description=self.tr("field.indicator"),
-            options=[(self.tr("forms.none"), 0)],
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width="70%"),
-        )
-        self.target_value = widgets.Text(description=self.tr("field.target_value"),
-                                         style=LABEL_STYLE)
-        self.price = widgets.Text(
-            description=self.tr("field.price") + " (€)",
-            placeholder=self.tr("planning.amount_placeholder"),
-            style=LABEL_STYLE,
-        )
-        self.responsible = widgets.Text(
-            description=self.tr("field.responsible"),
-            placeholder=self.tr("planning.responsible_placeholder"),
-            style=LABEL_STYLE,
-            layout=widgets.Layout(width="70%"),
-        )
-        self.status = widgets.Dropdown(
-            description=self.tr("field.status"),
-            options=enum_options(Status, "status", self.lang),
-            style=LABEL_STYLE,
-        )
+        self.indicator = self.field(widgets.Dropdown, "field.indicator",
+                                    options=[(self.tr("forms.none"), 0)], width="70%")
+        self.target_value = self.field(widgets.Text, "field.target_value")
+        self.price = self.field(widgets.Text, "field.price", "planning.amount_placeholder")
+        self.price.description += " (€)"
+        self.responsible = self.field(widgets.Text, "field.responsible",
+                                      "planning.responsible_placeholder", "70%")
+        self.status = self.field(widgets.Dropdown, "field.status",
+                                 options=enum_options(Status, "status", self.lang))
         self.fields = {
             "context": self.context,
             "what": self.what,

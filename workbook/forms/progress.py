@@ -20,7 +20,7 @@ import ipywidgets as widgets
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .. import analysis, charts, config
+from .. import analysis, charts, config, i18n
 from ..i18n import t
 from ..pictures import IndicatorPicture, figure_png
 from .common import (
@@ -67,8 +67,6 @@ class IndicatorCharts:
     """
 
     def __init__(self, session: Session | None = None, lang: str | None = None) -> None:
-        from .. import i18n
-
         self.session = session or Session.open()
         self.lang = i18n.language(lang)
         self.status_heading = widgets.HTML()
@@ -205,8 +203,6 @@ class OverviewCharts:
     KEYS = ("timeline", "cost_channel", "cost_context", "coverage")
 
     def __init__(self, session: Session | None = None, lang: str | None = None) -> None:
-        from .. import i18n
-
         self.session = session or Session.open()
         self.lang = i18n.language(lang)
         self.images = {key: chart_image() for key in self.KEYS}

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from . import rowsecurity
+from .serve import prepare, serve
 from .settings import HubSettings
+from .workshops import client_from_settings, create_workshop
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,17 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     forget.add_argument("name")
     args = parser.parse_args(argv)
     if args.command == "serve":
-        from .serve import serve
-
         return serve()
     if args.command == "prepare":
-        from .serve import prepare
-
         prepare(HubSettings.from_environment())
         return 0
     if args.command == "workshop":
-        from .workshops import client_from_settings, create_workshop
-
         try:
             groups = create_workshop(client_from_settings(), args.code, args.facilitator,
                                      args.teams)
@@ -44,9 +41,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Teams sign up at {HubSettings.from_environment().url}/hub/signup "
               "with their name and a password of their own.")
         return 0
-    from . import rowsecurity
-    from .workshops import client_from_settings
-
     plans = rowsecurity.delete_member(HubSettings.from_environment().store_admin_url, args.name)
     client_from_settings().request("DELETE", f"/users/{args.name}", accept=(404,))
     print(f"{args.name}: {plans} plan(s) deleted, database role and hub account removed")

@@ -13,8 +13,9 @@ facilitator see (not change) the plans of the teams of its workshops:
 - ``hub_members`` (workshop, role, kind) says who facilitates which teams; only the
   admin role reads it, through the ``werkboek_visible_owners()`` function.
 
-The store itself (``workbook.store``, ``workbook.schema``) is not changed: :func:`prepare`
-lets the store create its schema, then adds the above once, under an advisory lock.
+The owner columns are the store's own layout in hub mode (a migration step of
+:mod:`workbook.store.migrations`, with a copy of the tables first); :func:`prepare` opens the
+store so, then adds the roles, grants and policies above once, under an advisory lock.
 """
 
 from __future__ import annotations
@@ -22,12 +23,17 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
+import psycopg
+import sqlalchemy as sa
+from psycopg import sql
+
+from ..lazy import on_first_use
 from .names import database_role, member_role
 
-if TYPE_CHECKING:
-    import psycopg
+# The store (pandas and the records, ~0.5 s) only where the schema is made: not in the hub's
+# process, which imports this module for the team's database role at each spawn.
+store = on_first_use("workbook.store")
 
 #: Tables that hold a plan's rows through ``plan_id``.
 PLAN_TABLES = ("goals", "indicators", "activities", "target_group_choices",
@@ -39,8 +45,6 @@ KINDS = ("team", "facilitator")
 
 def conninfo(url: str) -> str:
     """A libpq URI for an SQLAlchemy URL (``postgresql+psycopg://…`` → ``postgresql://…``)."""
-    import sqlalchemy as sa
-
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() != "postgresql":
         raise ValueError(f"{url!r}: row-level security needs a PostgreSQL URL")
@@ -49,8 +53,6 @@ def conninfo(url: str) -> str:
 
 def member_url(url: str, role: str, password: str) -> str:
     """The store URL of ``url``'s database for a member role (what a team's server gets)."""
-    import sqlalchemy as sa
-
     parsed = sa.engine.make_url(url)
     return parsed.set(drivername="postgresql+psycopg", username=role,
                       password=password).render_as_string(hide_password=False)
@@ -58,8 +60,6 @@ def member_url(url: str, role: str, password: str) -> str:
 
 @contextmanager
 def _admin(url: str) -> Iterator[psycopg.Connection]:
-    import psycopg
-
     with psycopg.connect(conninfo(url)) as conn, conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
         yield conn
@@ -67,10 +67,6 @@ def _admin(url: str) -> Iterator[psycopg.Connection]:
 
 def ensure_database(url: str) -> bool:
     """Create the database of ``url`` when the server lacks it; True when it was created."""
-    import psycopg
-    import sqlalchemy as sa
-    from psycopg import sql
-
     parsed = sa.engine.make_url(url)
     maintenance = conninfo(parsed.set(database="postgres").render_as_string(False))
     with psycopg.connect(maintenance, autocommit=True) as conn:
@@ -109,18 +105,6 @@ def _security_sql() -> list[str]:
               $$""",
         "REVOKE ALL ON FUNCTION werkboek_visible_owners() FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION werkboek_visible_owners() TO {member}",
-        # whose plan: a name is unique per owner (was: unique in the whole store)
-        "ALTER TABLE plans ADD COLUMN IF NOT EXISTS owner text NOT NULL DEFAULT current_user",
-        "ALTER TABLE plans DROP CONSTRAINT IF EXISTS plans_name_key",
-        "CREATE UNIQUE INDEX IF NOT EXISTS plans_owner_name ON plans (owner, name)",
-        # settings per role; the key of meta becomes (key, owner)
-        "ALTER TABLE meta ADD COLUMN IF NOT EXISTS owner text NOT NULL DEFAULT current_user",
-        """DO $$ BEGIN
-              IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'meta_key_owner') THEN
-                ALTER TABLE meta DROP CONSTRAINT IF EXISTS meta_pkey;
-                ALTER TABLE meta ADD CONSTRAINT meta_key_owner PRIMARY KEY (key, owner);
-              END IF;
-            END $$""",
         f"""GRANT SELECT, INSERT, UPDATE, DELETE ON plans, activity_history, meta,
               {", ".join(PLAN_TABLES)} TO {member}""",
         f"GRANT SELECT, INSERT, UPDATE ON revisions TO {member}",
@@ -152,17 +136,14 @@ def _security_sql() -> list[str]:
 
 
 def prepare(url: str) -> None:
-    """Make the store's schema (the store does it) and the roles and policies above, once;
+    """Make the store's schema in hub mode (the store does it, owner columns included) and
+    the roles and policies above, once;
     ``url`` is an admin's (the tables' owner, allowed to create roles)."""
-    import psycopg
-
-    from ..store import Store
-
     # One process at a time: the store's schema and the policies are made once.
     with psycopg.connect(conninfo(url), autocommit=True) as lock:
         lock.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
         try:
-            Store(url).close()
+            store.Store(url, hub=True).close()
             with psycopg.connect(conninfo(url)) as conn, conn.transaction():
                 for statement in _security_sql():
                     conn.execute(statement)
@@ -178,8 +159,6 @@ def ensure_member(url: str, username: str, kind: str, workshops: Iterable[str],
                   password: str) -> str:
     """Make (or update) the login role of a hub user, with ``password``, and record which
     workshops it belongs to as ``kind`` (team or facilitator); returns the role's name."""
-    from psycopg import sql
-
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r}: expected one of {', '.join(KINDS)}")
     role = database_role(username)
@@ -202,8 +181,6 @@ def ensure_member(url: str, username: str, kind: str, workshops: Iterable[str],
 def delete_member(url: str, username: str) -> int:
     """Delete everything a hub user's role owns (its plans with all their rows, its settings)
     and the role itself; returns the number of plans deleted."""
-    from psycopg import sql
-
     role = database_role(username)
     with _admin(url) as conn:
         conn.execute("DELETE FROM activity_history WHERE activity_id IN (SELECT a.id FROM "

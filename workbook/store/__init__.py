@@ -29,14 +29,16 @@ __all__ = ["DatabaseFailed", "Store", "StoreError", "forget_open_stores", "open_
 class Store(ActivityWrites):
     """One workbook's database. Open it with :func:`open_store` to share one per process."""
 
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None, *, hub: bool = False):
+        """``hub``: the agency's hub opens its store so (the hub layout: plans and settings
+        per owner, see :mod:`.migrations`); a team's server opens it as any store."""
         super().__init__(url or config.store_url())
         self.backup_path = None
         if self.path is not None:
             check_sqlite_file(self.path)
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.backup_path = prepare(self)
+            self.backup_path = prepare(self, hub=hub)
         except Exception as exc:
             self.close()
             problem = self._opening_problem(exc)

@@ -8,6 +8,11 @@ version again: of many processes opening a fresh database at once, one creates t
 and the others find them made (SQLAlchemy's ``create_all`` from several processes at once
 fails on PostgreSQL with a duplicate ``pg_type`` row). An older SQLite file is copied
 next to itself first.
+
+In hub mode (the agency's hub on PostgreSQL, :mod:`workbook.hub.rowsecurity`), ``HUB_STEPS``
+then bring the store to :data:`HUB_VERSION` (``hub_version`` in ``meta``) in the same
+transaction: every plan and setting gets an owner. The tables a hub step changes are copied
+first into the schema ``werkboek_backup`` (a server database has no file to copy).
 """
 
 from __future__ import annotations
@@ -33,6 +38,10 @@ else:
 SCHEMA_VERSION = 3
 #: The key of the PostgreSQL advisory lock held while the schema is created or migrated.
 SCHEMA_LOCK = 0x5765726B626F656B  # "Werkboek"
+#: Counts the layout changes of hub mode, on top of :data:`SCHEMA_VERSION`.
+HUB_VERSION = 1
+#: Where a hub step copies the tables it changes (PostgreSQL).
+BACKUP_SCHEMA = "werkboek_backup"
 
 
 def _v1_to_v2(conn: sa.Connection) -> None:
@@ -62,12 +71,40 @@ def upgrade(conn: sa.Connection, from_version: int) -> list[int]:
 assert set(STEPS) == set(range(1, SCHEMA_VERSION)), "every older version needs a step"
 
 
-def schema_version(store: Connection) -> int | None:
-    """The layout version recorded in the store, or None for a new, empty database."""
+def _hub_owners(conn: sa.Connection) -> None:
+    """Hub 1: a plan and a setting belong to the PostgreSQL role that made them (a team's);
+    a plan's name is unique per owner, not in the whole store, and a setting's key too.
+    Written to run once more on a hub made before it was a step (``IF NOT EXISTS``)."""
+    for statement in (
+        "ALTER TABLE plans ADD COLUMN IF NOT EXISTS owner text NOT NULL DEFAULT current_user",
+        "ALTER TABLE plans DROP CONSTRAINT IF EXISTS plans_name_key",
+        "CREATE UNIQUE INDEX IF NOT EXISTS plans_owner_name ON plans (owner, name)",
+        "ALTER TABLE meta ADD COLUMN IF NOT EXISTS owner text NOT NULL DEFAULT current_user",
+        """DO $$ BEGIN
+              IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'meta_key_owner') THEN
+                ALTER TABLE meta DROP CONSTRAINT IF EXISTS meta_pkey;
+                ALTER TABLE meta ADD CONSTRAINT meta_key_owner PRIMARY KEY (key, owner);
+              END IF;
+            END $$""",
+    ):
+        conn.exec_driver_sql(statement)
+
+
+#: ``HUB_STEPS[n]``: (the tables it changes, the step) from hub version ``n`` to ``n + 1``.
+HUB_STEPS: dict[int, tuple[tuple[str, ...], Callable[[sa.Connection], None]]] = {
+    0: (("plans", "meta"), _hub_owners),
+}
+
+assert set(HUB_STEPS) == set(range(HUB_VERSION)), "every older hub version needs a step"
+
+
+def schema_version(store: Connection, key: str = "schema_version") -> int | None:
+    """The layout version recorded in the store, or None for a new, empty database
+    (``key="hub_version"``: the hub layout's, None before the first hub step)."""
     with store._read() as reader:
         if not reader.has_table("meta"):
             return None
-        value = reader.scalar("SELECT value FROM meta WHERE key = 'schema_version'")
+        value = reader.scalar("SELECT value FROM meta WHERE key = :key", key=key)
     return int(value) if value is not None else None
 
 
@@ -76,17 +113,20 @@ def set_meta(conn: sa.Connection, key: str, value: str) -> None:
     conn.execute(sa.insert(schema.meta).values(key=key, value=value))
 
 
-def prepare(store: Connection) -> Path | None:
-    """Check the file (SQLite), then create or migrate the schema once; return the backup
-    made of an older store, if any."""
+def prepare(store: Connection, hub: bool = False) -> Path | None:
+    """Check the file (SQLite), then create or migrate the schema once (``hub``: and bring
+    it to the hub's layout); return the backup file made of an older SQLite store, if any."""
+    if hub and store.engine.dialect.name != "postgresql":
+        raise ValueError("hub mode needs a PostgreSQL store")
     if store.path is not None:
         with store._read() as reader:
             verdict = reader.scalar("PRAGMA quick_check")
         if verdict != "ok":
             raise sqlite3.DatabaseError(verdict)
     version = schema_version(store)
-    if version == SCHEMA_VERSION:  # the common case: nothing to lock for
-        return None
+    if version == SCHEMA_VERSION and (
+            not hub or schema_version(store, "hub_version") == HUB_VERSION):
+        return None  # the common case: nothing to lock for
     _refuse_newer(store, version)
     backup = None
     with store.transaction(), store._write() as conn:
@@ -101,7 +141,38 @@ def prepare(store: Connection) -> Path | None:
             backup = _backup(store.path, version)
             upgrade(conn, version)
             set_meta(conn, "schema_version", str(SCHEMA_VERSION))
+        if hub:
+            _hub_upgrade(conn, store, fresh=version is None)
     return backup
+
+
+def _hub_upgrade(conn: sa.Connection, store: Connection, fresh: bool) -> None:
+    """Apply the hub steps from the store's hub version on, each after copying the tables it
+    changes (not in a store made a moment ago: it holds nothing to keep)."""
+    at = schema_version(store, "hub_version") or 0
+    for version in range(at, HUB_VERSION):
+        tables, step = HUB_STEPS[version]
+        if not fresh:
+            _backup_tables(conn, tables, f"hub{version}")
+        step(conn)
+    if at < HUB_VERSION:
+        set_meta(conn, "hub_version", str(HUB_VERSION))
+
+
+def _backup_tables(conn: sa.Connection, tables: tuple[str, ...], label: str) -> list[str]:
+    """Copy ``tables`` (rows and columns, as they are) into :data:`BACKUP_SCHEMA` as
+    ``<table>_<label>`` (``_2``, ``_3`` … when taken); return the copies' names."""
+    conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {BACKUP_SCHEMA}")
+    made = []
+    for table in tables:
+        name, counter = f"{table}_{label}", 1
+        while conn.exec_driver_sql(
+                f"SELECT to_regclass('{BACKUP_SCHEMA}.{name}')").scalar() is not None:
+            counter += 1
+            name = f"{table}_{label}_{counter}"
+        conn.exec_driver_sql(f"CREATE TABLE {BACKUP_SCHEMA}.{name} AS TABLE public.{table}")
+        made.append(f"{BACKUP_SCHEMA}.{name}")
+    return made
 
 
 def _refuse_newer(store: Connection, version: int | None) -> None:

@@ -48,37 +48,33 @@ def _plan_fk() -> sa.Column:
     )
 
 
-goals = sa.Table(
+def _plan_records(name: str, *columns: sa.Column) -> sa.Table:
+    """A table of one kind of a plan's records: an id, the plan, the record's ``columns``,
+    and ``deleted_at`` (a deleted record is kept, marked)."""
+    return sa.Table(name, metadata, sa.Column("id", sa.Integer, primary_key=True), _plan_fk(),
+                    *columns, sa.Column("deleted_at", sa.DateTime))
+
+
+goals = _plan_records(
     "goals",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    _plan_fk(),
     sa.Column("title", sa.String(300), nullable=False),
     sa.Column("level", sa.String(16), nullable=False),
     sa.Column("theme", sa.String(120), nullable=False, server_default=""),
     sa.Column("description", sa.Text, nullable=False, server_default=""),
-    sa.Column("deleted_at", sa.DateTime),
 )
 
-indicators = sa.Table(
+indicators = _plan_records(
     "indicators",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    _plan_fk(),
     sa.Column("goal_id", sa.Integer, sa.ForeignKey("goals.id")),
     sa.Column("name", sa.String(300), nullable=False),
     sa.Column("unit", sa.String(120), nullable=False),
     sa.Column("target", sa.Float, nullable=False),
     sa.Column("deadline", sa.Date, nullable=False),
     sa.Column("kind", sa.String(16), nullable=False, server_default="cumulatief"),
-    sa.Column("deleted_at", sa.DateTime),
 )
 
-activities = sa.Table(
+activities = _plan_records(
     "activities",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    _plan_fk(),
     sa.Column("context", sa.String(32), nullable=False),
     sa.Column("what", sa.String(300), nullable=False),
     sa.Column("target_groups", sa.JSON, nullable=False),
@@ -92,7 +88,6 @@ activities = sa.Table(
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
     sa.Column("updated_at", sa.DateTime, nullable=False),
-    sa.Column("deleted_at", sa.DateTime),
 )
 
 activity_history = sa.Table(
@@ -129,16 +124,12 @@ attention_checks = sa.Table(
     sa.PrimaryKeyConstraint("plan_id", "point"),
 )
 
-measurements = sa.Table(
+measurements = _plan_records(
     "measurements",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True),
-    _plan_fk(),
     sa.Column("indicator_id", sa.Integer, sa.ForeignKey("indicators.id"), nullable=False),
     sa.Column("measured_on", sa.Date, nullable=False),
     sa.Column("value", sa.Float, nullable=False),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
-    sa.Column("deleted_at", sa.DateTime),
 )
 
 sa.Index("ix_activities_plan", activities.c.plan_id, activities.c.deleted_at)

@@ -85,7 +85,7 @@ class Writes(Reads):
         and whether it was created: one atomic step, so processes that create the same plan
         at once all get the one plan (the name is unique; SQLite's write lock or
         PostgreSQL's ``ON CONFLICT`` settles who makes it). The conflict names no column: on
-        the hub a name is unique per team (workbook/hub/rowsecurity.py), not in the table."""
+        the hub a name is unique per team (hub mode, store/migrations.py), not in the table."""
         values = {**plan.model_dump(), "created_at": now()}
         with self._write() as conn:
             if conn.dialect.name == "postgresql":
