@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..app import APP_NOTEBOOK
 from . import names, rowsecurity
 
 
@@ -62,6 +63,4 @@ def make_pre_spawn_hook(store_admin_url: str):
 
 def notebooks_dir() -> Path:
     """A hub user's server root: the folder of the app view's notebook."""
-    from ..app import APP_NOTEBOOK
-
     return APP_NOTEBOOK.parent
