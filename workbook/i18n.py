@@ -1,8 +1,19 @@
 """Every text a participant reads, in Dutch first and English on request.
 
 Keys are English identifiers; :func:`t` looks a key up in the active language and fills
-in ``{placeholders}``. The active language is ``WORKBOOK_LANG`` when set, else the choice
-made in the welcome notebook (:func:`set_language`), else Dutch.
+in ``{placeholders}``. The active language (:func:`language`) is, in this order:
+
+1. ``WORKBOOK_LANG``, when set: the machine's or the test run's fixed language;
+2. the language chosen in this kernel (:func:`set_language`): the welcome form's choice just
+   made, or in the app view the start page's choice or ``?lang=`` (a choice per visit);
+3. the edition of the notebook being run (``notebooks/en/…`` is English,
+   :func:`config.running_edition`), so the English notebooks speak English without a setting;
+4. the choice saved in the store by the welcome form in an earlier kernel
+   (:func:`set_saved_language`);
+5. Dutch.
+
+The Dutch notebooks have no edition of their own to impose, so for them nothing changed: the
+saved choice applies, else Dutch.
 """
 
 from __future__ import annotations
@@ -10,6 +21,7 @@ from __future__ import annotations
 from . import config
 
 _chosen: str | None = None
+_saved: str | None = None
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- field labels (planning table headings follow DESIGN.md) ---
@@ -253,16 +265,24 @@ def register(messages: dict[str, dict[str, str]]) -> None:
 
 
 def set_language(lang: str | None) -> None:
-    """Choose the language for this process (the welcome notebook's setting)."""
+    """Choose the language for this process (the welcome form, the app view's choice);
+    None forgets the choice."""
     global _chosen
     _chosen = lang if lang in config.LANGUAGES else None
 
 
+def set_saved_language(lang: str | None) -> None:
+    """The language the store keeps from an earlier choice (read when the store opens)."""
+    global _saved
+    _saved = lang if lang in config.LANGUAGES else None
+
+
 def language(lang: str | None = None) -> str:
-    """The language to use: an explicit one, ``WORKBOOK_LANG``, the chosen one, or Dutch."""
+    """The language to use: an explicit one, else the order of this module's notes."""
     if lang in config.LANGUAGES:
         return lang
-    return config.env_language() or _chosen or config.DEFAULT_LANGUAGE
+    return (config.env_language() or _chosen or config.running_edition() or _saved
+            or config.DEFAULT_LANGUAGE)
 
 
 def t(key: str, lang: str | None = None, **params: object) -> str:

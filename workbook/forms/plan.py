@@ -150,7 +150,10 @@ class PlanForm(Form):
         store = self.session.store
         if not self.stored(lambda: store.update_plan(self.session.plan_id, record)):
             return False
-        if lang != store.setting("lang"):
+        # In an edition (notebooks/en) the list opens on the edition's language: saving the
+        # project's details then keeps the choice the other edition relies on.
+        chosen = lang != self.lang if config.running_edition() else lang != store.setting("lang")
+        if chosen:
             api.set_language(lang)
             self._relabel()
         message = self.tr("plan.saved", name=record.name)
