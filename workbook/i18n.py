@@ -47,13 +47,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.unit": {"nl": "Eenheid", "en": "Unit"},
     "field.target": {"nl": "Streefwaarde", "en": "Target value"},
     "field.deadline": {"nl": "Doel bereikt op", "en": "Target reached by"},
-    "field.kind": {"nl": "Soort meting", "en": "Kind of measurement"},
+    "field.kind": {"nl": "Soort meting", "en": "Type of measurement"},
     "field.date": {"nl": "Datum", "en": "Date"},
     "field.value": {"nl": "Waarde", "en": "Value"},
     "field.note": {"nl": "Opmerking", "en": "Note"},
     "field.group": {"nl": "Doelgroep", "en": "Target group"},
     "field.scope": {"nl": "Intern / extern", "en": "Internal / external"},
-    "field.point": {"nl": "Aandachtspunt", "en": "Point of attention"},
+    "field.point": {"nl": "Aandachtspunt", "en": "Point to check"},
     "field.done": {"nl": "In orde", "en": "Done"},
     "field.project": {"nl": "Project", "en": "Project"},
     "field.organisation": {"nl": "Organisatie", "en": "Organisation"},
@@ -74,11 +74,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "level.impact": {"nl": "impact", "en": "impact"},
     "kind.cumulatief": {
         "nl": "telt op (bv. deelnemers per infosessie)",
-        "en": "adds up (e.g. participants per info session)",
+        "en": "added up (e.g. participants in each information session)",
     },
     "kind.stand": {
         "nl": "stand (bv. volgers op Instagram)",
-        "en": "reading (e.g. followers on Instagram)",
+        "en": "current total (e.g. followers on Instagram)",
     },
     "scope.intern": {"nl": "intern", "en": "internal"},
     "scope.extern": {"nl": "extern", "en": "external"},
@@ -119,13 +119,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.unknown_id": {
         "nl": "{value} bestaat niet (meer) in dit plan.",
-        "en": "{value} does not exist (any more) in this plan.",
+        "en": "{value} is not (or no longer) in this plan.",
     },
     "error.text": {"nl": "verwacht tekst.", "en": "expected text."},
     "error.invalid": {"nl": "ongeldige waarde.", "en": "invalid value."},
     "error.end_before_start": {
         "nl": "het einde ligt vóór de start.",
-        "en": "the end lies before the start.",
+        "en": "the end date is before the start date.",
     },
     "error.control_chars": {
         "nl": "bevat onzichtbare stuurtekens; typ de tekst opnieuw.",
@@ -133,7 +133,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.own_group_needs_tags": {
         "nl": "een eigen doelgroep heeft intern/extern en micro/meso/macro nodig.",
-        "en": "an own target group needs internal/external and micro/meso/macro.",
+        "en": "a target group of your own needs internal/external and micro/meso/macro.",
     },
     "error.record_invalid": {
         "nl": "Niet bewaard — pas aan wat hieronder staat:",
@@ -221,7 +221,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "store.integrity": {
         "nl": "Niet bewaard: de gegevens verwijzen naar iets wat niet (meer) bestaat ({reason}).",
-        "en": "Not saved: the entry refers to something that does not exist (any more) ({reason}).",
+        "en": "Not saved: the entry refers to something that does not exist or no longer "
+        "exists ({reason}).",
     },
     "store.database_failed": {
         "nl": "De database werkt niet ({where}: {reason}). Wat je invulde is niet bewaard en "

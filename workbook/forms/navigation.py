@@ -68,14 +68,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "team.current": {
         "nl": "Je werkt als team “{name}”. Alles wat je invult, komt in het plan van dit team.",
-        "en": "You work as team “{name}”. Everything you fill in goes into this team's plan.",
+        "en": "You are working as team “{name}”. Everything you enter goes into this team's "
+        "plan.",
     },
     "team.other": {"nl": "Ander team kiezen", "en": "Choose another team"},
     "team.none": {
         "nl": "Nog geen team gekozen: de formulieren op deze pagina tonen nu het plan “{name}”. "
         "Werk je met meerdere teams in de zaal? Kies of maak dan eerst hieronder je team.",
-        "en": "No team chosen yet: the forms on this page now show the plan “{name}”. Several "
-        "teams in the room? Then first choose or create your team below.",
+        "en": "No team chosen yet: the forms on this page now show the plan “{name}”. If "
+        "several teams share the room, choose or create your team below first.",
     },
 }
 register(TEXTS)

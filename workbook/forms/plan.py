@@ -25,7 +25,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "plan.plan": {"nl": "Plan", "en": "Plan"},
     "plan.chosen": {
         "nl": "Je werkt nu in '{name}'. Voer de andere notebooks opnieuw uit om dit plan te zien.",
-        "en": "You now work in '{name}'. Run the other notebooks again to see this plan.",
+        "en": "You are now working in '{name}'. Run the other notebooks again to see this "
+        "plan.",
     },
     "plan.demo_heading": {"nl": "Voorbeeldplan", "en": "Demo plan"},
     "plan.demo_button": {"nl": "Voorbeeldplan laden", "en": "Load the demo plan"},
@@ -37,13 +38,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "plan.where": {
         "nl": "Alles wat je invult, wordt meteen bewaard in <code>{path}</code>.",
-        "en": "Everything you fill in is saved at once in <code>{path}</code>.",
+        "en": "Everything you enter is saved straight away in <code>{path}</code>.",
     },
     "plan.where_app": {
         "nl": "Alles wat je invult, wordt meteen bewaard in het werkboek op de computer waarop "
         "het draait.",
-        "en": "Everything you fill in is saved at once in the workbook on the computer that "
-        "runs it.",
+        "en": "Everything you enter is saved straight away in the workbook on the computer "
+        "that runs it.",
     },
     "plan.saved": {"nl": "Bewaard: {name}.", "en": "Saved: {name}."},
     "plan.language_fixed": {
@@ -54,7 +55,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "plan.dates_help": {
         "nl": "De projectperiode bepaalt welke Erasmus+-momenten je in 'aan de slag' ziet.",
-        "en": "The project period decides which Erasmus+ moments you see in 'getting started'.",
+        "en": "The project period determines which Erasmus+ events you see in "
+        "'Getting started'.",
     },
 }
 register(TEXTS)
