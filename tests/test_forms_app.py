@@ -92,7 +92,7 @@ def test_a_fault_in_a_call_shows_a_notice_in_the_participants_language(in_app_vi
     from workbook import sections
 
     broken = (sections.Cell("html", "<h1>x</h1>"), sections.Cell("code", "1 / 0"))
-    monkeypatch.setattr(sections, "page_cells", lambda stem: broken)
+    monkeypatch.setattr(sections, "page_cells", lambda stem, lang=None: broken)
     i18n.set_language("en")
     shown = app.WorkbookApp("01-waarom")
     assert shown.page == "01-waarom"

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, quote, urlencode
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
-from .. import api, i18n, model
+from .. import api, config, i18n, model
 from ..i18n import register, t
 from ..model import InvalidRecord
 from ..store import StoreError
@@ -108,9 +108,12 @@ def page_link(stem: str, plan: str | None = None) -> str:
 
 
 def contents_link(plan: str | None = None) -> str:
-    """The app view's start page (Voilà's tree, two levels up from ``voila/render/x``)."""
+    """The app view's start page (Voilà's tree, two levels up from ``voila/render/x``); an
+    edition's page (``voila/render/en/x``) goes to its edition's list (``voila/tree/en``)."""
     plan = plan if plan is not None else requested_plan()
-    return "../tree" + ("?" + urlencode({"plan": plan}) if plan else "")
+    edition = config.running_edition()
+    tree = f"../../tree/{edition}" if edition else "../tree"
+    return tree + ("?" + urlencode({"plan": plan}) if plan else "")
 
 
 LINK_STYLE = "color:#1565c0;text-decoration:underline"
