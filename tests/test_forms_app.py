@@ -110,3 +110,20 @@ def test_english_on_request_through_the_address(in_app_view, store, monkeypatch)
     assert "wb-app" in widget._dom_classes
     menu = widget.children[0].value
     assert "Getting started" in menu and "Aan de slag" not in menu
+    prose = [shown.value for shown in shown_widgets if "wb-prose" in shown._dom_classes]
+    assert prose[0].startswith("<h1>04 — Getting started: your planning table</h1>")
+    assert not any("Wat ga je doen" in text for text in prose)  # the English edition's cells
+    assert i18n.language() == "en"  # and the forms, after they opened the store, too
+
+
+def test_the_start_page_offers_both_editions_and_a_choice_switches_the_edition(in_app_view,
+                                                                               store):
+    shown = app.WorkbookApp()
+    start = shown.sections["start"].value
+    assert 'data-wb-lang="en"' in start and 'data-wb-lang="nl"' in start
+    assert 'aria-current="true">Nederlands' in start
+    send(shown, page="start", lang="en")
+    assert state(shown) == {"page": "start", "plan": "", "lang": "en"}
+    assert "Welcome" in shown.sections["start"].value
+    assert 'aria-current="true">English' in shown.sections["start"].value
+    assert store.setting("lang") is None  # a choice of this visit, not saved for every team
