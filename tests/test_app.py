@@ -163,7 +163,7 @@ def test_the_pages_design_serves_the_english_edition_in_english(browser, app_env
         wait_for_page(page, ".wb-nav")
         assert page.locator("#rendered_cells h1").first.inner_text().startswith(
             "01 — Why disseminate?")
-        assert page.get_by_role("button", name="Add").first.is_visible()
+        page.get_by_role("button", name="Add").first.wait_for(timeout=PAGE_TIMEOUT)
         contents = page.locator(".wb-nav-contents")
         assert contents.inner_text() == "All pages"
         contents.click()

@@ -211,7 +211,7 @@ def test_the_start_page_offers_both_editions_and_english_shows_the_english_noteb
         wait_for_page(page, "#werkboek-start .wb-languages a[lang='en']")
         assert page.locator(".wb-languages a[aria-current]").inner_text() == "Nederlands"
         page.locator(".wb-languages a[lang='en']").click()
-        page.wait_for_function("document.querySelector('ol.pages .title').textContent"
+        page.wait_for_function("(document.querySelector('ol.pages .title') || {}).textContent"
                                " === 'Welcome'", timeout=PAGE_TIMEOUT)
         assert "lang=en" in page.url and kernels_started(base) == 1
         open_from_start(page, "Why?")
@@ -220,7 +220,7 @@ def test_the_start_page_offers_both_editions_and_english_shows_the_english_noteb
         assert heading.inner_text() == "01 — Why disseminate?"
         wait_for_page(page, ".wb-section-01-waarom .wb-nav-next")
         assert "Next: 02" in page.locator(".wb-section-01-waarom .wb-nav-next").inner_text()
-        assert page.get_by_role("button", name="Add").first.is_visible()
+        page.get_by_role("button", name="Add").first.wait_for(timeout=PAGE_TIMEOUT)
         assert page.evaluate("document.documentElement.lang") == "en"
         screenshot(page, "one-page-english-01-waarom")
         page.reload()  # the address keeps the page and the edition
