@@ -34,6 +34,14 @@ from . import config
 
 LOCALE_DIR = config.NOTEBOOKS_DIR / "locale"
 PROJECT = "Werkboek Disseminatie"
+PROJECT_VERSION = "0.1.0"
+HEADER = """\
+# The prose of notebooks/{stem}.ipynb
+# for its edition notebooks/{lang}/{stem}.ipynb.
+# msgctxt: the markdown cell's id; msgid: the Dutch cell;
+# msgstr: its translation. After a Dutch cell changed:
+# python -m workbook editions update, translate what is empty
+# or fuzzy, then make notebooks (README: The English edition)."""
 # Link targets in markdown: [text](target) and <https://…>.
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _LINKS = re.compile(r"\]\(([^)\s]+)\)|<(https?://[^>\s]+)>")
@@ -99,10 +107,14 @@ def merged_catalog(notebook: dict, old: Catalog, lang: str, stem: str) -> Catalo
     as the previous msgid; a new cell gets an empty translation; entries of cells that are
     gone become obsolete (kept at the end of the file, not used)."""
     now = datetime.now(UTC)
-    new = Catalog(locale=lang, project=PROJECT, domain=stem, fuzzy=False,
-                  creation_date=old.creation_date if len(old) else now,
-                  revision_date=old.revision_date if len(old) else now,
-                  last_translator=old.last_translator, language_team=old.language_team)
+    kept = len(old) > 0
+    new = Catalog(locale=lang, project=PROJECT, version=PROJECT_VERSION, domain=stem,
+                  fuzzy=False, header_comment=HEADER.format(stem=stem, lang=lang),
+                  copyright_holder=PROJECT, msgid_bugs_address="",
+                  creation_date=old.creation_date if kept else now,
+                  revision_date=old.revision_date if kept else now,
+                  last_translator=old.last_translator if kept else PROJECT,
+                  language_team=old.language_team if kept else lang)
     by_cell = {message.context: message for message in old if message.id}
     used = set()
     for cell_id, source in prose_cells(notebook):
