@@ -127,3 +127,18 @@ def test_the_start_page_offers_both_editions_and_a_choice_switches_the_edition(i
     assert "Welcome" in shown.sections["start"].value
     assert 'aria-current="true">English' in shown.sections["start"].value
     assert store.setting("lang") is None  # a choice of this visit, not saved for every team
+
+
+def test_the_welcome_pages_language_choice_decides_the_edition_of_the_following_pages(
+        in_app_view, store, monkeypatch):
+    from workbook import api
+
+    shown_widgets = []
+    monkeypatch.setattr(app, "display", shown_widgets.append)
+    shown = app.WorkbookApp("00-welkom")
+    api.set_language("en")  # what the welcome form does when English is chosen and saved
+    shown_widgets.clear()
+    send(shown, page="01-waarom")
+    prose = [widget.value for widget in shown_widgets if "wb-prose" in widget._dom_classes]
+    assert prose[0].startswith("<h1>01 — Why disseminate?</h1>")
+    assert state(shown) == {"page": "01-waarom", "plan": "", "lang": "en"}
