@@ -14,11 +14,13 @@ NOTEBOOK_TODAY = "2026-03-15"
 _state: dict = {"notebook": None, "template": None, "root": None}
 
 
-def notebook_environment(folder: Path) -> dict[str, str]:
-    """The environment a notebook kernel runs in: its own store folder, fixed date, Dutch, and
-    the sample team files for the facilitator's overview."""
-    return {"WORKBOOK_DATA": str(folder), "WORKBOOK_TODAY": NOTEBOOK_TODAY, "WORKBOOK_LANG": "nl",
-            "WORKBOOK_TEAMS": "data/teams"}
+def notebook_environment(folder: Path, edition: str | None = None) -> dict[str, str]:
+    """The environment a notebook kernel runs in: its own store folder, fixed date, and the
+    sample team files for the facilitator's overview. The Dutch notebooks run in Dutch; an
+    edition (notebooks/en) gets no WORKBOOK_LANG, so its language comes from the edition
+    itself, as in JupyterLab (workbook.i18n)."""
+    return {"WORKBOOK_DATA": str(folder), "WORKBOOK_TODAY": NOTEBOOK_TODAY,
+            "WORKBOOK_LANG": "" if edition else "nl", "WORKBOOK_TEAMS": "data/teams"}
 
 
 def _template() -> Path:
@@ -36,11 +38,14 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     if not str(getattr(notebook, "path", "")).endswith(".ipynb") or notebook is _state["notebook"]:
         return
     _state["notebook"] = notebook
+    from workbook.config import edition_of
+
     template = _template()
-    folder = _state["root"] / notebook.path.stem
+    edition = edition_of(notebook.path.parent)
+    folder = _state["root"] / f"{edition or 'nl'}-{notebook.path.stem}"
     folder.mkdir(exist_ok=True)
     shutil.copy(template, folder / template.name)
-    os.environ.update(notebook_environment(folder))
+    os.environ.update(notebook_environment(folder, edition))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

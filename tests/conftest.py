@@ -36,9 +36,11 @@ def isolated_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         monkeypatch.delenv(name, raising=False)
     forget_open_stores()
     i18n.set_language(None)
+    i18n.set_saved_language(None)
     yield data
     forget_open_stores()
     i18n.set_language(None)
+    i18n.set_saved_language(None)
 
 
 @pytest.fixture

@@ -146,6 +146,32 @@ def test_start_page_lists_the_notebooks_in_order_and_links_keep_the_plan(browser
         context.close()
 
 
+def test_the_pages_design_serves_the_english_edition_in_english(browser, app_environment):
+    app_environment.pop("WORKBOOK_LANG")  # the edition's folder decides, as in JupyterLab
+    with voila(app_environment) as base:
+        context = browser.new_context(viewport=VIEWPORT)
+        page = context.new_page()
+        page.goto(base + "/?plan=Team%20Gent")
+        wait_for_page(page, "#werkboek-start .wb-languages")
+        page.locator(".wb-languages a[lang='en']").click()
+        page.wait_for_url(re.compile(r"/voila/tree/en\?plan=Team"), timeout=PAGE_TIMEOUT)
+        assert page.locator("ol.pages .title").first.inner_text() == "Welcome"
+        assert page.locator("#werkboek-team").inner_text().startswith("You are working as team")
+        open_from_start(page, "Why?")
+        page.wait_for_url(re.compile(r"render/en/01-waarom\.ipynb\?plan=Team"),
+                          timeout=PAGE_TIMEOUT)
+        wait_for_page(page, ".wb-nav")
+        assert page.locator("#rendered_cells h1").first.inner_text().startswith(
+            "01 — Why disseminate?")
+        page.get_by_role("button", name="Add").first.wait_for(timeout=PAGE_TIMEOUT)
+        contents = page.locator(".wb-nav-contents")
+        assert contents.inner_text() == "All pages"
+        contents.click()
+        page.wait_for_url(re.compile(r"/voila/tree/en\?plan=Team"), timeout=PAGE_TIMEOUT)
+        screenshot(page, "app-start-english")
+        context.close()
+
+
 # ----- aan de slag -----------------------------------------------------------------------
 
 

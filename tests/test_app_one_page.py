@@ -199,3 +199,32 @@ def test_the_facilitator_overview_refreshes_itself(browser, app_environment):
         page.locator(".widget-html", has_text="Team Laatkomer").first.wait_for(timeout=30_000)
         screenshot(page, "one-page-overview-refreshed")
         context.close()
+
+
+def test_the_start_page_offers_both_editions_and_english_shows_the_english_notebooks(
+        browser, app_environment):
+    app_environment.pop("WORKBOOK_LANG")  # the participant's choice decides
+    with voila(app_environment, design="one-page") as base:
+        context = browser.new_context(viewport=VIEWPORT)
+        page = context.new_page()
+        page.goto(base + "/")
+        wait_for_page(page, "#werkboek-start .wb-languages a[lang='en']")
+        assert page.locator(".wb-languages a[aria-current]").inner_text() == "Nederlands"
+        page.locator(".wb-languages a[lang='en']").click()
+        page.wait_for_function("(document.querySelector('ol.pages .title') || {}).textContent"
+                               " === 'Welcome'", timeout=PAGE_TIMEOUT)
+        assert "lang=en" in page.url and kernels_started(base) == 1
+        open_from_start(page, "Why?")
+        heading = page.locator(".wb-section-01-waarom h1").first
+        heading.wait_for(timeout=PAGE_TIMEOUT)
+        assert heading.inner_text() == "01 — Why disseminate?"
+        wait_for_page(page, ".wb-section-01-waarom .wb-nav-next")
+        assert "Next: 02" in page.locator(".wb-section-01-waarom .wb-nav-next").inner_text()
+        page.get_by_role("button", name="Add").first.wait_for(timeout=PAGE_TIMEOUT)
+        assert page.evaluate("document.documentElement.lang") == "en"
+        screenshot(page, "one-page-english-01-waarom")
+        page.reload()  # the address keeps the page and the edition
+        wait_for_page(page, ".wb-section-01-waarom .wb-nav-next")
+        assert page.locator(".wb-section-01-waarom h1").first.inner_text() == (
+            "01 — Why disseminate?")
+        context.close()

@@ -119,7 +119,7 @@ def test_indicator_chart_in_english_with_english_months(tmp_path):
     render(figure, tmp_path, "english")
     ax = figure.axes[0]
     assert ax.get_xlabel() == "Date"
-    assert ax.get_ylabel() == "followers (reading)"
+    assert ax.get_ylabel() == "followers (current total)"
     ticks = [label.get_text() for label in ax.get_xticklabels()]
     assert "Mar" in ticks and "Jan\n2026" in ticks
     assert status_text(figure).startswith("behind schedule: 30 of 200")
@@ -239,7 +239,7 @@ def test_panel_legend_names_every_line_in_english(tmp_path):
     figure = charts.panel_legend("en")
     render(figure, tmp_path, "legend")
     assert [t.get_text() for t in figure.legends[0].get_texts()] == [
-        "Measured", "Target", "Pace to the target", "Deadline", "Today"]
+        "Measured", "Target", "Pace needed for the target", "Deadline", "Today"]
 
 
 @pytest.mark.parametrize(("value", "ceiling"), [

@@ -324,7 +324,7 @@ def test_an_empty_name_on_the_plan_sheet_names_the_team_after_its_file():
     ([["Start", date(2027, 9, 1)], ["Einde", date(2025, 8, 31)]], "nl",
      "blad Plan, rij 4, veld Einde project: het einde ligt vóór de start."),
     ([["Start", date(2027, 9, 1)], ["Einde", date(2025, 8, 31)]], "en",
-     "sheet Plan, row 4, field Project end: the end lies before the start."),
+     "sheet Plan, row 4, field Project end: the end date is before the start date."),
 ])
 def test_a_plan_sheet_that_is_no_valid_plan_refuses_only_that_file(store, monkeypatch, rows,
                                                                     lang, expected):

@@ -92,7 +92,7 @@ def test_a_fault_in_a_call_shows_a_notice_in_the_participants_language(in_app_vi
     from workbook import sections
 
     broken = (sections.Cell("html", "<h1>x</h1>"), sections.Cell("code", "1 / 0"))
-    monkeypatch.setattr(sections, "page_cells", lambda stem: broken)
+    monkeypatch.setattr(sections, "page_cells", lambda stem, lang=None: broken)
     i18n.set_language("en")
     shown = app.WorkbookApp("01-waarom")
     assert shown.page == "01-waarom"
@@ -110,3 +110,35 @@ def test_english_on_request_through_the_address(in_app_view, store, monkeypatch)
     assert "wb-app" in widget._dom_classes
     menu = widget.children[0].value
     assert "Getting started" in menu and "Aan de slag" not in menu
+    prose = [shown.value for shown in shown_widgets if "wb-prose" in shown._dom_classes]
+    assert prose[0].startswith("<h1>04 — Getting started: your planning table</h1>")
+    assert not any("Wat ga je doen" in text for text in prose)  # the English edition's cells
+    assert i18n.language() == "en"  # and the forms, after they opened the store, too
+
+
+def test_the_start_page_offers_both_editions_and_a_choice_switches_the_edition(in_app_view,
+                                                                               store):
+    shown = app.WorkbookApp()
+    start = shown.sections["start"].value
+    assert 'data-wb-lang="en"' in start and 'data-wb-lang="nl"' in start
+    assert 'aria-current="true">Nederlands' in start
+    send(shown, page="start", lang="en")
+    assert state(shown) == {"page": "start", "plan": "", "lang": "en"}
+    assert "Welcome" in shown.sections["start"].value
+    assert 'aria-current="true">English' in shown.sections["start"].value
+    assert store.setting("lang") is None  # a choice of this visit, not saved for every team
+
+
+def test_the_welcome_pages_language_choice_decides_the_edition_of_the_following_pages(
+        in_app_view, store, monkeypatch):
+    from workbook import api
+
+    shown_widgets = []
+    monkeypatch.setattr(app, "display", shown_widgets.append)
+    shown = app.WorkbookApp("00-welkom")
+    api.set_language("en")  # what the welcome form does when English is chosen and saved
+    shown_widgets.clear()
+    send(shown, page="01-waarom")
+    prose = [widget.value for widget in shown_widgets if "wb-prose" in widget._dom_classes]
+    assert prose[0].startswith("<h1>01 — Why disseminate?</h1>")
+    assert state(shown) == {"page": "01-waarom", "plan": "", "lang": "en"}

@@ -193,7 +193,7 @@ def test_in_english(demo_store, monkeypatch):
     assert "behind schedule" in review.charts.status.value
     assert "Participants" not in review.charts.status.value  # names stay as typed
     review.form.indicator.value = INSTAGRAM
-    assert "is a reading" in review.form.hint.value
+    assert "is a current total" in review.form.hint.value
     review.form.value = {"value": "lots"}
     review.form.submit()
     assert "Value: 'lots' is not an amount or number" in review.form.feedback.text

@@ -389,7 +389,7 @@ def test_unknown_indicator_names_become_draft_indicators(store):
     assert row["deadline"].date() == date(2026, 2, 1)
     assert result.draft_indicators == ["Bezoekers website"]
     assert "Vul eenheid, streefwaarde en datum aan" in result.summary()
-    assert "Complete unit, target and date" in result.summary("en")
+    assert "Add the unit, target and date" in result.summary("en")
 
 
 def test_plan_tables_equal_what_a_store_gives_after_writing(store):
@@ -471,7 +471,7 @@ def with_plan_sheet(rows: list[list], planning: list[list] = PLANNING) -> bytes:
     (plan_sheet(start=date(2027, 9, 1), end=date(2025, 8, 31)), "nl",
      "blad Plan, rij 5, veld Einde project: het einde ligt vóór de start."),
     (plan_sheet(start=date(2027, 9, 1), end=date(2025, 8, 31)), "en",
-     "sheet Plan, row 5, field Project end: the end lies before the start."),
+     "sheet Plan, row 5, field Project end: the end date is before the start date."),
     (plan_sheet(start="ooit"), "nl",
      "blad Plan, rij 4, veld Start project: 'ooit' is geen datum; verwacht bv. 14/10/2025, "
      "2025-10-14 of oktober 2025."),

@@ -150,8 +150,9 @@ def refused(model, data, **context) -> InvalidRecord:
             },
             "Soort meting: kies uit: telt op (bv. deelnemers per infosessie), "
             "stand (bv. volgers op Instagram).",
-            "Kind of measurement: choose from: adds up (e.g. participants per info session), "
-            "reading (e.g. followers on Instagram).",
+            "Type of measurement: choose from: added up (e.g. participants in each information "
+            "session), "
+            "current total (e.g. followers on Instagram).",
         ),
         (
             Measurement,
@@ -170,13 +171,13 @@ def refused(model, data, **context) -> InvalidRecord:
             Plan,
             {"name": "Team", "start": "2026-09-01", "end": "2025-09-01"},
             "Einde project: het einde ligt vóór de start.",
-            "Project end: the end lies before the start.",
+            "Project end: the end date is before the start date.",
         ),
         (
             AttentionCheck,
             {"point": ""},
             "Aandachtspunt: vul dit in.",
-            "Point of attention: please fill this in.",
+            "Point to check: please fill this in.",
         ),
         (
             TargetGroupChoice,
@@ -227,7 +228,7 @@ def test_references_must_exist_in_the_plan():
         {"name": "n", "unit": "u", "target": 1, "deadline": "2026-01-01", "goal_id": 7},
         goal_ids=set(),
     )
-    assert problem.messages("en") == ["Intended effect: 7 does not exist (any more) in this plan."]
+    assert problem.messages("en") == ["Intended effect: 7 is not (or no longer) in this plan."]
     problem = refused(
         Measurement, {"indicator_id": 5, "date": "2026-01-01", "value": 1}, indicator_ids={1}
     )

@@ -41,6 +41,18 @@ def test_app_view_links_keep_the_plan(app_view, demo_store):
     assert "token" not in html
 
 
+def test_an_english_page_of_the_pages_design_links_to_the_english_list(app_view, demo_store,
+                                                                      monkeypatch):
+    from workbook import config
+
+    app_view("plan=Team%20Gent")
+    monkeypatch.chdir(config.edition_dir("en"))  # Voilà runs the kernel in the notebook's folder
+    html = navigation.navigation_html("04-aan-de-slag")
+    assert 'href="../../tree/en?plan=Team+Gent"' in html
+    assert 'href="05-voortgang.ipynb?plan=Team+Gent"' in html  # same stems in both editions
+    assert "Next: 05 — Progress" in html
+
+
 def test_team_chooser_creates_a_plan_and_offers_its_link(app_view, demo_store):
     app_view()
     chooser = navigation.TeamChooser()

@@ -93,7 +93,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "analysis.sentence.achter": {
         "nl": "{progress}, achter op schema (volgens het tempo nu {expected}) — doel tegen "
         "{deadline}.",
-        "en": "{progress}, behind schedule (the pace asks {expected} by now) — target by "
+        "en": "{progress}, behind schedule (the pace calls for {expected} by now) — target by "
         "{deadline}.",
     },
     "analysis.sentence.niet_gemeten": {

@@ -36,4 +36,5 @@ def planning_table(plan_id: int | None = None, lang: str | None = None) -> pd.Da
 def set_language(lang: str) -> None:
     """Save the language choice in the store (it lasts across notebooks) and apply it."""
     store().set_setting("lang", lang)
+    i18n.set_saved_language(lang)
     i18n.set_language(lang)

@@ -39,7 +39,7 @@ VISUAL_CHANNELS: frozenset[str] = frozenset({"instagram", "tiktok", "facebook"})
 TEXTS: dict[str, dict[str, str]] = {
     "checks.eprp.ok": {
         "nl": "De resultaten komen op het EPRP (verplicht): {items}.",
-        "en": "The results go onto the EPRP (mandatory): {items}.",
+        "en": "Results are uploaded to the EPRP (mandatory): {items}.",
     },
     "checks.eprp.missing": {
         "nl": "Er staat nog geen rij met het Erasmus+ Project Results Platform (EPRP) in de "
@@ -109,7 +109,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Impact meet je niet met een telling alleen. Enkel indicatoren die optellen "
         "(aantallen) bij: {items}. Voeg een indicator toe die een verandering toont, of "
         "beschrijf het effect als output.",
-        "en": "A count alone does not measure impact. Only indicators that add up (numbers) "
+        "en": "A count alone does not measure impact. Only indicators that add up numbers "
         "for: {items}. Add an indicator that shows a change, or describe the effect as output.",
     },
     "checks.no_indicator.ok": {

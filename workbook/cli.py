@@ -62,6 +62,41 @@ def _table(args: argparse.Namespace) -> int:
     return 0
 
 
+def _configure_editions(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("step", choices=("update", "build", "check"),
+                        help="update: nieuwe of gewijzigde Nederlandse cellen in de catalogi "
+                        "(notebooks/locale) / new or changed Dutch cells into the catalogs; "
+                        "build: notebooks/en maken uit de catalogi / write notebooks/en from the "
+                        "catalogs; check: falen bij ontbrekende vertalingen / fail on missing "
+                        "translations")
+    parser.add_argument("notebooks", nargs="*", help="Nederlandse notebooks (standaard alle) / "
+                        "Dutch notebooks (default: all)")
+
+
+@command("editions", "de Engelse editie van de notebooks / the English edition of the "
+         "notebooks")(_configure_editions)
+def _editions(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from . import config, editions
+
+    notebooks = [Path(name).resolve() for name in args.notebooks] or None
+    status = 0
+    for lang in config.EDITIONS:
+        if args.step == "update":
+            changed = editions.update(lang, notebooks)
+        elif args.step == "build":
+            changed = editions.build(lang, notebooks)
+        else:
+            changed = []
+            for problem in editions.problems(lang, notebooks):
+                print(f"{lang}: {problem}", file=sys.stderr)
+                status = 1
+        for path in changed:
+            print(f"{args.step}: {path.relative_to(config.PROJECT_DIR)}")
+    return status
+
+
 def _serving_options(parser: argparse.ArgumentParser, pool: int) -> None:
     parser.add_argument("--design", choices=("one-page", "pages"), default="one-page",
                         help="one-page: één pagina en één kernel per team (standaard); pages: "

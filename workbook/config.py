@@ -5,12 +5,17 @@ Every value can be fixed through the environment so that runs are reproducible:
 ``WORKBOOK_LANG`` (nl or en), ``WORKBOOK_PLAN`` (name of the plan to work in),
 ``WORKBOOK_DB_URL`` (an SQLAlchemy URL, for a shared server database) and
 ``WORKBOOK_TEAMS`` (a folder of team files the facilitator's overview reads at start).
+
+The notebooks come in editions: the Dutch source in ``notebooks/`` and, generated from it,
+``notebooks/<lang>/`` for each other language (:mod:`workbook.editions`). Which edition a
+kernel runs is read from the notebook it runs (:func:`running_edition`).
 """
 
 from __future__ import annotations
 
 import os
 from datetime import date
+from functools import cache
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -20,6 +25,9 @@ DEFAULT_DATA_DIR = PROJECT_DIR / "data"
 STORE_FILENAME = "werkboek.sqlite"
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
+NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
+# The languages with an edition of their own, generated from the Dutch notebooks.
+EDITIONS = tuple(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)
 
 
 class ConfigError(ValueError):
@@ -74,6 +82,42 @@ def env_language() -> str | None:
     """The language fixed by ``WORKBOOK_LANG``, or None when the environment leaves it open."""
     lang = (os.environ.get("WORKBOOK_LANG") or "").strip().lower()[:2]
     return lang if lang in LANGUAGES else None
+
+
+def edition_dir(lang: str | None = None) -> Path:
+    """The folder of the notebooks in ``lang``: ``notebooks/`` (Dutch) or ``notebooks/en``."""
+    return NOTEBOOKS_DIR / lang if lang in EDITIONS else NOTEBOOKS_DIR
+
+
+def edition_of(folder: Path | str) -> str | None:
+    """The language of the edition in ``folder`` (``…/notebooks/en`` is English), or None for
+    the Dutch source notebooks and any folder that holds no edition."""
+    folder = Path(folder)
+    if folder.name in EDITIONS and folder.parent.name == NOTEBOOKS_DIR.name:
+        return folder.name
+    return None
+
+
+def running_edition() -> str | None:
+    """The edition of the notebook this kernel runs, or None (Dutch source, app view, tests).
+
+    JupyterLab names the notebook in ``JPY_SESSION_NAME``; every other runner (nbval,
+    nbclient, Voilà's page per notebook) starts the kernel in the notebook's folder.
+    """
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the folder was removed under the process
+        cwd = ""
+    return _edition(os.environ.get("JPY_SESSION_NAME", ""), cwd)
+
+
+@cache
+def _edition(session: str, cwd: str) -> str | None:
+    if session.endswith(".ipynb"):
+        named = edition_of(Path(session).parent)
+        if named:
+            return named
+    return edition_of(cwd) if cwd else None
 
 
 def requested_plan() -> str | None:

@@ -1,8 +1,19 @@
 """Every text a participant reads, in Dutch first and English on request.
 
 Keys are English identifiers; :func:`t` looks a key up in the active language and fills
-in ``{placeholders}``. The active language is ``WORKBOOK_LANG`` when set, else the choice
-made in the welcome notebook (:func:`set_language`), else Dutch.
+in ``{placeholders}``. The active language (:func:`language`) is, in this order:
+
+1. ``WORKBOOK_LANG``, when set: the machine's or the test run's fixed language;
+2. the language chosen in this kernel (:func:`set_language`): the welcome form's choice just
+   made, or in the app view the start page's choice or ``?lang=`` (a choice per visit);
+3. the edition of the notebook being run (``notebooks/en/…`` is English,
+   :func:`config.running_edition`), so the English notebooks speak English without a setting;
+4. the choice saved in the store by the welcome form in an earlier kernel
+   (:func:`set_saved_language`);
+5. Dutch.
+
+The Dutch notebooks have no edition of their own to impose, so for them nothing changed: the
+saved choice applies, else Dutch.
 """
 
 from __future__ import annotations
@@ -10,6 +21,7 @@ from __future__ import annotations
 from . import config
 
 _chosen: str | None = None
+_saved: str | None = None
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- field labels (planning table headings follow DESIGN.md) ---
@@ -35,13 +47,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.unit": {"nl": "Eenheid", "en": "Unit"},
     "field.target": {"nl": "Streefwaarde", "en": "Target value"},
     "field.deadline": {"nl": "Doel bereikt op", "en": "Target reached by"},
-    "field.kind": {"nl": "Soort meting", "en": "Kind of measurement"},
+    "field.kind": {"nl": "Soort meting", "en": "Type of measurement"},
     "field.date": {"nl": "Datum", "en": "Date"},
     "field.value": {"nl": "Waarde", "en": "Value"},
     "field.note": {"nl": "Opmerking", "en": "Note"},
     "field.group": {"nl": "Doelgroep", "en": "Target group"},
     "field.scope": {"nl": "Intern / extern", "en": "Internal / external"},
-    "field.point": {"nl": "Aandachtspunt", "en": "Point of attention"},
+    "field.point": {"nl": "Aandachtspunt", "en": "Point to check"},
     "field.done": {"nl": "In orde", "en": "Done"},
     "field.project": {"nl": "Project", "en": "Project"},
     "field.organisation": {"nl": "Organisatie", "en": "Organisation"},
@@ -62,11 +74,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "level.impact": {"nl": "impact", "en": "impact"},
     "kind.cumulatief": {
         "nl": "telt op (bv. deelnemers per infosessie)",
-        "en": "adds up (e.g. participants per info session)",
+        "en": "added up (e.g. participants in each information session)",
     },
     "kind.stand": {
         "nl": "stand (bv. volgers op Instagram)",
-        "en": "reading (e.g. followers on Instagram)",
+        "en": "current total (e.g. followers on Instagram)",
     },
     "scope.intern": {"nl": "intern", "en": "internal"},
     "scope.extern": {"nl": "extern", "en": "external"},
@@ -107,13 +119,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.unknown_id": {
         "nl": "{value} bestaat niet (meer) in dit plan.",
-        "en": "{value} does not exist (any more) in this plan.",
+        "en": "{value} is not (or no longer) in this plan.",
     },
     "error.text": {"nl": "verwacht tekst.", "en": "expected text."},
     "error.invalid": {"nl": "ongeldige waarde.", "en": "invalid value."},
     "error.end_before_start": {
         "nl": "het einde ligt vóór de start.",
-        "en": "the end lies before the start.",
+        "en": "the end date is before the start date.",
     },
     "error.control_chars": {
         "nl": "bevat onzichtbare stuurtekens; typ de tekst opnieuw.",
@@ -121,7 +133,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.own_group_needs_tags": {
         "nl": "een eigen doelgroep heeft intern/extern en micro/meso/macro nodig.",
-        "en": "an own target group needs internal/external and micro/meso/macro.",
+        "en": "a target group of your own needs internal/external and micro/meso/macro.",
     },
     "error.record_invalid": {
         "nl": "Niet bewaard — pas aan wat hieronder staat:",
@@ -209,7 +221,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "store.integrity": {
         "nl": "Niet bewaard: de gegevens verwijzen naar iets wat niet (meer) bestaat ({reason}).",
-        "en": "Not saved: the entry refers to something that does not exist (any more) ({reason}).",
+        "en": "Not saved: the entry refers to something that does not exist or no longer "
+        "exists ({reason}).",
     },
     "store.database_failed": {
         "nl": "De database werkt niet ({where}: {reason}). Wat je invulde is niet bewaard en "
@@ -253,16 +266,24 @@ def register(messages: dict[str, dict[str, str]]) -> None:
 
 
 def set_language(lang: str | None) -> None:
-    """Choose the language for this process (the welcome notebook's setting)."""
+    """Choose the language for this process (the welcome form, the app view's choice);
+    None forgets the choice."""
     global _chosen
     _chosen = lang if lang in config.LANGUAGES else None
 
 
+def set_saved_language(lang: str | None) -> None:
+    """The language the store keeps from an earlier choice (read when the store opens)."""
+    global _saved
+    _saved = lang if lang in config.LANGUAGES else None
+
+
 def language(lang: str | None = None) -> str:
-    """The language to use: an explicit one, ``WORKBOOK_LANG``, the chosen one, or Dutch."""
+    """The language to use: an explicit one, else the order of this module's notes."""
     if lang in config.LANGUAGES:
         return lang
-    return config.env_language() or _chosen or config.DEFAULT_LANGUAGE
+    return (config.env_language() or _chosen or config.running_edition() or _saved
+            or config.DEFAULT_LANGUAGE)
 
 
 def t(key: str, lang: str | None = None, **params: object) -> str:

@@ -28,7 +28,7 @@ R = TypeVar("R", bound="Record")
 def workbook_store() -> Store:
     """The workbook's store; its saved language setting becomes the active language."""
     opened = open_store()
-    i18n.set_language(opened.setting("lang"))
+    i18n.set_saved_language(opened.setting("lang"))
     return opened
 
 

@@ -45,10 +45,10 @@ PANEL = (4.2, 3.3)  # one small multiple, inches
 
 TEXTS: dict[str, dict[str, str]] = {
     "chart.measured.cumulatief": {"nl": "Gemeten (opgeteld)", "en": "Measured (added up)"},
-    "chart.measured.stand": {"nl": "Gemeten (stand)", "en": "Measured (reading)"},
+    "chart.measured.stand": {"nl": "Gemeten (stand)", "en": "Measured (current total)"},
     "chart.target": {"nl": "Doel: {target} {unit}", "en": "Target: {target} {unit}"},
     "chart.target_short": {"nl": "Doel", "en": "Target"},
-    "chart.pace": {"nl": "Tempo naar het doel", "en": "Pace to the target"},
+    "chart.pace": {"nl": "Tempo naar het doel", "en": "Pace needed for the target"},
     "chart.deadline": {"nl": "Termijn: {date}", "en": "Deadline: {date}"},
     "chart.deadline_short": {"nl": "Termijn", "en": "Deadline"},
     "chart.today": {"nl": "Vandaag", "en": "Today"},
@@ -56,7 +56,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart.no_measurements": {"nl": "Nog geen metingen", "en": "No measurements yet"},
     "chart.axis_date": {"nl": "Datum", "en": "Date"},
     "chart.axis_unit.cumulatief": {"nl": "{unit} (opgeteld)", "en": "{unit} (added up)"},
-    "chart.axis_unit.stand": {"nl": "{unit} (stand)", "en": "{unit} (reading)"},
+    "chart.axis_unit.stand": {"nl": "{unit} (stand)", "en": "{unit} (current total)"},
     "chart.status_value": {
         "nl": "{status}: {value} van {target}{share}",
         "en": "{status}: {value} of {target}{share}",

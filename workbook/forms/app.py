@@ -25,7 +25,7 @@ import ipywidgets as widgets
 from IPython.display import display
 from ipywidgets.widgets import widget as widget_registry
 
-from .. import api, i18n, model, sections
+from .. import api, config, i18n, model, sections
 from ..catalog import load_catalog
 from ..i18n import register, t
 from ..lazy import on_first_use
@@ -103,9 +103,9 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 register(TEXTS)
 
-# Under the Dutch start page, for partners who read only English.
-ENGLISH_HINT = ("English: the forms can be switched to English on the welcome page, or open "
-                "this page with ?lang=en at the end of the address.")
+# The start page offers both editions, each named in its own language.
+LANGUAGE_NAMES: dict[str, str] = {"nl": "Nederlands", "en": "English"}
+LANGUAGE_LABEL = "Taal / Language"
 
 
 def wait_for_request() -> None:
@@ -132,17 +132,28 @@ def start_html(plan: str | None, lang: str) -> str:
             f'<span class="time">{esc(t("app.minutes", lang, minutes=MINUTES[stem]))}</span>'
             "</a></li>"
         )
-    english = ENGLISH_HINT if i18n.language(lang) == "nl" else ""
     team = (f'<p class="team" id="werkboek-team">{esc(t("team.current", lang, name=plan))}</p>'
             if plan else "")
     return (
         f'<main id="werkboek-start"><h1>{esc(t("app.title", lang))}</h1>'
         f'<p class="lead">{esc(t("app.lead", lang))}</p>'
-        + (f'<p class="english" lang="en">{esc(english)}</p>' if english else "")
+        + language_choice_html(i18n.language(lang))
         + team
         + f'<ol class="pages" aria-label="{esc(t("app.pages", lang))}">{"".join(items)}</ol>'
         "</main>"
     )
+
+
+def language_choice_html(lang: str) -> str:
+    """The choice of edition: a link per language (the page's script turns a click into a
+    command; without it the link reloads the page in that language)."""
+    links = []
+    for code, name in LANGUAGE_NAMES.items():
+        current = ' aria-current="true"' if code == lang else ""
+        links.append(f'<li><a href="?lang={code}" lang="{code}" hreflang="{code}" '
+                     f'data-wb-lang="{code}"{current}>{esc(name)}</a></li>')
+    return (f'<nav class="wb-languages" aria-label="{esc(LANGUAGE_LABEL)}">'
+            f'<span>{esc(LANGUAGE_LABEL)}:</span><ul>{"".join(links)}</ul></nav>')
 
 
 class WorkbookApp:
@@ -206,7 +217,7 @@ class WorkbookApp:
             section = widgets.Output(layout=widgets.Layout(width="100%"))
             self.body.children = (section,)
             with section:
-                for cell in sections.page_cells(page):
+                for cell in sections.page_cells(page, self.lang):
                     if cell.kind == "html":
                         prose = widgets.HTML(cell.text, layout=widgets.Layout(width="100%"))
                         prose.add_class("jp-RenderedHTMLCommon")
@@ -274,6 +285,9 @@ class WorkbookApp:
         changes_team = isinstance(plan, str) and plan.strip() != (self.plan or "")
         if changes_team and not self.switch_plan(plan):
             return
+        lang = asked.get("lang")
+        if lang in config.LANGUAGES and lang != self.lang:
+            self.switch_language(lang)
         page = asked.get("page")
         self.open(page if isinstance(page, str) else START)
 
@@ -294,6 +308,14 @@ class WorkbookApp:
         self._discard(keep="")
         self.page = None
         return True
+
+
+    def switch_language(self, lang: str) -> None:
+        """Show every page from now on in ``lang``'s edition (this visit's choice; the saved
+        choice of the welcome form is left as it is)."""
+        i18n.set_language(lang)
+        self._discard(keep="")
+        self.page = None
 
 
 def preload() -> None:
@@ -318,7 +340,8 @@ def preload() -> None:
 
     load_catalog()
     for page in NOTEBOOKS:
-        sections.page_cells(page)
+        for lang in config.LANGUAGES:
+            sections.page_cells(page, lang)
 
 
 def show() -> None:
@@ -328,7 +351,8 @@ def show() -> None:
     wait_for_request()
     api.store()  # the saved language applies
     lang = query().get("lang", "")
-    if lang in ("nl", "en"):
-        i18n.set_language(lang)
+    # ?lang= (the start page's choice, kept in the address), else what the page opens in; a
+    # choice of this visit, so another team saving its language does not switch this page
+    i18n.set_language(lang if lang in config.LANGUAGES else i18n.language())
     app = WorkbookApp(query().get("page", START))
     display(app.widget)

@@ -30,15 +30,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "channels.group": {"nl": "Doelgroep", "en": "Target group"},
     "channels.methods": {"nl": "Methodes", "en": "Methods"},
     "channels.channels": {"nl": "Kanalen", "en": "Channels"},
-    "channels.own_methods": {"nl": "Eigen methode(s)", "en": "Own method(s)"},
-    "channels.own_channels": {"nl": "Eigen kanaal/kanalen", "en": "Own channel(s)"},
+    "channels.own_methods": {"nl": "Eigen methode(s)", "en": "Other method(s)"},
+    "channels.own_channels": {"nl": "Eigen kanaal/kanalen", "en": "Other channel(s)"},
     "channels.own_placeholder": {
         "nl": "gescheiden door komma's, bv. podcast, open klasdag",
         "en": "separated by commas, e.g. podcast, open classroom day",
     },
     "channels.suggested": {
         "nl": "Voorstel uit de catalogus voor {group}: pas aan en klik op Bewaren.",
-        "en": "Suggestion from the catalog for {group}: adjust it and click Save.",
+        "en": "Suggestion from the catalogue for {group}: adjust it and click Save.",
     },
     "channels.no_groups": {
         "nl": "Kies eerst doelgroepen in notebook 02 (wat) en voer dit notebook daarna opnieuw "

@@ -17,7 +17,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{month} {year} (dagen volgen)",
         "en": "{month} {year} (days tbc)",
     },
-    "planning.events_heading": {"nl": "Moment", "en": "Moment"},
+    "planning.events_heading": {"nl": "Moment", "en": "Event"},
     "planning.events_dates": {"nl": "Wanneer", "en": "When"},
     "planning.events_about": {"nl": "Waarom", "en": "Why"},
 }

@@ -49,18 +49,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "exchange.downloads_help": {
         "nl": "Klik op een formaat: het bestand wordt gemaakt en daarna verschijnt een link "
         "om het te bewaren.",
-        "en": "Click a format: the file is made, then a link appears to save it.",
+        "en": "Click a format: the file is created, then a link appears to save it.",
     },
     "exchange.format..xlsx": {"nl": "Excel (.xlsx)", "en": "Excel (.xlsx)"},
     "exchange.format..csv": {"nl": "Planningstabel (.csv)", "en": "Planning table (.csv)"},
     "exchange.format..ics": {"nl": "Agenda (.ics)", "en": "Calendar (.ics)"},
     "exchange.format..html": {"nl": "Voortgangsrapport (.html)",
                               "en": "Progress report (.html)"},
-    "exchange.busy": {"nl": "Bezig met {file} …", "en": "Making {file} …"},
+    "exchange.busy": {"nl": "Bezig met {file} …", "en": "Creating {file}…"},
     "exchange.busy_report": {
         "nl": "Bezig met {file} … het rapport tekent alle grafieken, dat duurt enkele "
         "seconden.",
-        "en": "Making {file} … the report draws every chart, this takes a few seconds.",
+        "en": "Creating {file}… the report draws every chart, which takes a few seconds.",
     },
     "exchange.ready": {"nl": "Klaar: {file} ({size}).", "en": "Ready: {file} ({size})."},
     "exchange.save": {"nl": "⬇ {file} bewaren", "en": "⬇ Save {file}"},

@@ -32,8 +32,8 @@ from .common import (
 TEXTS: dict[str, dict[str, str]] = {
     "groups.intern": {"nl": "Intern", "en": "Internal"},
     "groups.extern": {"nl": "Extern", "en": "External"},
-    "groups.own": {"nl": "Eigen doelgroepen", "en": "Own target groups"},
-    "groups.add_own": {"nl": "Eigen doelgroep toevoegen", "en": "Add an own target group"},
+    "groups.own": {"nl": "Eigen doelgroepen", "en": "Your own target groups"},
+    "groups.add_own": {"nl": "Eigen doelgroep toevoegen", "en": "Add a target group of your own"},
     "groups.own_placeholder": {"nl": "bv. Oud-leerlingen", "en": "e.g. Alumni"},
     "groups.coverage": {
         "nl": "Dekking: intern/extern × micro/meso/macro",

@@ -28,10 +28,10 @@ from .common import (
 TEXTS: dict[str, dict[str, str]] = {
     "progress.form": {"nl": "Een meting noteren", "en": "Record a measurement"},
     "progress.list": {"nl": "Je metingen", "en": "Your measurements"},
-    "progress.status": {"nl": "Stand van zaken op {date}", "en": "Progress on {date}"},
+    "progress.status": {"nl": "Stand van zaken op {date}", "en": "Progress as of {date}"},
     "progress.grid": {"nl": "Alle indicatoren in één oogopslag",
                       "en": "All indicators at a glance"},
-    "progress.detail": {"nl": "Eén indicator in het groot", "en": "One indicator full size"},
+    "progress.detail": {"nl": "Eén indicator in het groot", "en": "One indicator, full size"},
     "progress.choose_indicator": {"nl": "(kies een indicator)", "en": "(choose an indicator)"},
     "progress.value_placeholder": {"nl": "bv. 45", "en": "e.g. 45"},
     "progress.note_placeholder": {
@@ -47,7 +47,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "progress.hint.stand": {
         "nl": "<b>{name}</b> is een stand: vul de stand <i>op die dag</i> in (bv. het "
         "aantal volgers). Doel: {target} {unit} tegen {deadline}.",
-        "en": "<b>{name}</b> is a reading: enter the reading <i>on that day</i> (e.g. the "
+        "en": "<b>{name}</b> is a current total: enter the total <i>on that day</i> (e.g. the "
         "number of followers). Target: {target} {unit} by {deadline}.",
     },
     "progress.no_indicators": {

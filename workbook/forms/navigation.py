@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, quote, urlencode
 import ipywidgets as widgets
 from IPython.display import HTML, display
 
-from .. import api, i18n, model
+from .. import api, config, i18n, model
 from ..i18n import register, t
 from ..model import InvalidRecord
 from ..store import StoreError
@@ -68,14 +68,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "team.current": {
         "nl": "Je werkt als team “{name}”. Alles wat je invult, komt in het plan van dit team.",
-        "en": "You work as team “{name}”. Everything you fill in goes into this team's plan.",
+        "en": "You are working as team “{name}”. Everything you enter goes into this team's "
+        "plan.",
     },
     "team.other": {"nl": "Ander team kiezen", "en": "Choose another team"},
     "team.none": {
         "nl": "Nog geen team gekozen: de formulieren op deze pagina tonen nu het plan “{name}”. "
         "Werk je met meerdere teams in de zaal? Kies of maak dan eerst hieronder je team.",
-        "en": "No team chosen yet: the forms on this page now show the plan “{name}”. Several "
-        "teams in the room? Then first choose or create your team below.",
+        "en": "No team chosen yet: the forms on this page now show the plan “{name}”. If "
+        "several teams share the room, choose or create your team below first.",
     },
 }
 register(TEXTS)
@@ -107,9 +108,12 @@ def page_link(stem: str, plan: str | None = None) -> str:
 
 
 def contents_link(plan: str | None = None) -> str:
-    """The app view's start page (Voilà's tree, two levels up from ``voila/render/x``)."""
+    """The app view's start page (Voilà's tree, two levels up from ``voila/render/x``); an
+    edition's page (``voila/render/en/x``) goes to its edition's list (``voila/tree/en``)."""
     plan = plan if plan is not None else requested_plan()
-    return "../tree" + ("?" + urlencode({"plan": plan}) if plan else "")
+    edition = config.running_edition()
+    tree = f"../../tree/{edition}" if edition else "../tree"
+    return tree + ("?" + urlencode({"plan": plan}) if plan else "")
 
 
 LINK_STYLE = "color:#1565c0;text-decoration:underline"

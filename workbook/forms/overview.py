@@ -57,7 +57,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "overview.refresh": {"nl": "Vernieuwen", "en": "Refresh"},
     "overview.auto_refresh": {
         "nl": "Vanzelf vernieuwen (elke {seconds} s, zolang deze pagina open is)",
-        "en": "Refresh by itself (every {seconds} s while this page is open)",
+        "en": "Refresh automatically (every {seconds} s while this page is open)",
     },
     "overview.forget_files": {"nl": "Bestanden vergeten", "en": "Forget the files"},
     "overview.sources_help": {

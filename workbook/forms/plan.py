@@ -29,7 +29,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "plan.plan": {"nl": "Plan", "en": "Plan"},
     "plan.chosen": {
         "nl": "Je werkt nu in '{name}'. Voer de andere notebooks opnieuw uit om dit plan te zien.",
-        "en": "You now work in '{name}'. Run the other notebooks again to see this plan.",
+        "en": "You are now working in '{name}'. Run the other notebooks again to see this "
+        "plan.",
     },
     "plan.demo_heading": {"nl": "Voorbeeldplan", "en": "Demo plan"},
     "plan.demo_button": {"nl": "Voorbeeldplan laden", "en": "Load the demo plan"},
@@ -41,13 +42,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "plan.where": {
         "nl": "Alles wat je invult, wordt meteen bewaard in <code>{path}</code>.",
-        "en": "Everything you fill in is saved at once in <code>{path}</code>.",
+        "en": "Everything you enter is saved straight away in <code>{path}</code>.",
     },
     "plan.where_app": {
         "nl": "Alles wat je invult, wordt meteen bewaard in het werkboek op de computer waarop "
         "het draait.",
-        "en": "Everything you fill in is saved at once in the workbook on the computer that "
-        "runs it.",
+        "en": "Everything you enter is saved straight away in the workbook on the computer "
+        "that runs it.",
     },
     "plan.saved": {"nl": "Bewaard: {name}.", "en": "Saved: {name}."},
     "plan.language_fixed": {
@@ -58,7 +59,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "plan.dates_help": {
         "nl": "De projectperiode bepaalt welke Erasmus+-momenten je in 'aan de slag' ziet.",
-        "en": "The project period decides which Erasmus+ moments you see in 'getting started'.",
+        "en": "The project period determines which Erasmus+ events you see in "
+        "'Getting started'.",
     },
 }
 register(TEXTS)
@@ -146,7 +148,10 @@ class PlanForm(Form):
         store = self.session.store
         if not self.stored(lambda: store.update_plan(self.session.plan_id, record)):
             return False
-        if lang != store.setting("lang"):
+        # In an edition (notebooks/en) the list opens on the edition's language: saving the
+        # project's details then keeps the choice the other edition relies on.
+        chosen = lang != self.lang if config.running_edition() else lang != store.setting("lang")
+        if chosen:
             api.set_language(lang)
             self._relabel()
         message = self.tr("plan.saved", name=record.name)

@@ -58,7 +58,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "partner or person, e.g. Project coordinator",
     },
     "planning.amount_placeholder": {"nl": "bv. 250", "en": "e.g. 250"},
-    "planning.quick_pick": {"nl": "Erasmus+-moment", "en": "Erasmus+ moment"},
+    "planning.quick_pick": {"nl": "Erasmus+-moment", "en": "Erasmus+ event"},
     "planning.quick_pick_none": {
         "nl": "(kies om de datum in te vullen)",
         "en": "(choose to fill in the date)",
@@ -71,11 +71,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Datum voorlopig op {date} ({event}): de exacte dagen worden later aangekondigd, "
         "onder meer in de Epos-nieuwsbrief.",
         "en": "Date provisionally set to {date} ({event}): the exact days are announced later, "
-        "among others in the Epos newsletter.",
+        "for instance in the Epos newsletter.",
     },
     "planning.show_all": {
         "nl": "Toon alle methodes en kanalen van de catalogus",
-        "en": "Show all methods and channels of the catalog",
+        "en": "Show all methods and channels in the catalogue",
     },
     "planning.row_label": {"nl": "{id}: {when} · {what}", "en": "{id}: {when} · {what}"},
 }

@@ -65,8 +65,8 @@ _STATUSES = _choice_map(Status, "status", {
 
 
 _KINDS = _choice_map(Kind, "kind", {
-    "cumulatief": ("telt op", "optellend", "cumulative", "adds up", "sum"),
-    "stand": ("reading", "standen", "level", "running total"),
+    "cumulatief": ("telt op", "optellend", "cumulative", "adds up", "added up", "sum"),
+    "stand": ("reading", "standen", "level", "running total", "current total"),
 })
 
 

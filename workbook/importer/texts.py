@@ -29,7 +29,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "import.bad_kind": {
         "nl": "'{value}' is geen soort meting; kies uit: {choices}.",
-        "en": "'{value}' is not a kind of measurement; choose from: {choices}.",
+        "en": "'{value}' is not a type of measurement; choose from: {choices}.",
     },
     "import.unknown_indicator": {
         "nl": "indicator '{value}' staat niet in het bestand (niet op het blad Indicatoren "
@@ -105,7 +105,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "import.summary_drafts": {
         "nl": "Vul eenheid, streefwaarde en datum aan voor: {names} (notebook 'waarom').",
-        "en": "Complete unit, target and date for: {names} (notebook 'why').",
+        "en": "Add the unit, target and date for: {names} (notebook 01 — Why).",
     },
     "import.summary_measurements": {
         "nl": "{count} metingen toegevoegd.",
