@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from . import app
+from . import app, config
 from .config import ConfigError
 from .i18n import t
 from .lazy import on_first_use
@@ -17,6 +18,7 @@ api = on_first_use("workbook.api")
 demo = on_first_use("workbook.demo")
 pd = on_first_use("pandas")
 store = on_first_use("workbook.store")
+editions = on_first_use("workbook.editions")  # nbformat
 
 EXIT_REFUSED = 2
 
@@ -76,10 +78,6 @@ def _configure_editions(parser: argparse.ArgumentParser) -> None:
 @command("editions", "de Engelse editie van de notebooks / the English edition of the "
          "notebooks")(_configure_editions)
 def _editions(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from . import config, editions
-
     notebooks = [Path(name).resolve() for name in args.notebooks] or None
     status = 0
     for lang in config.EDITIONS:
