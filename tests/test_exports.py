@@ -183,9 +183,14 @@ def test_ics_parses_back_with_every_activity_and_the_erasmus_events(demo, demo_s
     assert "Afgelast" not in summaries and cancelled
     activity_events = [e for e in events if "Erasmus+" not in e.get("CATEGORIES").cats]
     assert len(activity_events) == len(live)
-    occurrences = catalog.event_occurrences(data.years())
+    occurrences = catalog.events_between(data.plan.start, data.plan.end)
     assert len(events) == len(live) + len(occurrences)
     assert data.years() == [2025, 2026, 2027]
+    moments = [e for e in events if "Erasmus+" in e.get("CATEGORIES").cats]
+    # only the events within the plan's period (2025-09-01 to 2027-08-31)
+    assert all(e.decoded("DTSTART") <= data.plan.end for e in moments)
+    assert all(e.decoded("DTEND") > data.plan.start for e in moments)
+    assert not [e for e in moments if e.decoded("DTSTART") == date(2027, 9, 26)]
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
     for event in events:
@@ -198,7 +203,10 @@ def test_ics_parses_back_with_every_activity_and_the_erasmus_events(demo, demo_s
     assert "Leerkrachten / vakcollega's" in str(pitch["DESCRIPTION"])
     erasmusdays = [e for e in events if str(e["SUMMARY"]) == "Erasmus+: ERASMUSDAYS"]
     assert erasmusdays[0].decoded("DTSTART") == date(2025, 10, 13)
-    assert "exacte dagen" in str(erasmusdays[-1]["DESCRIPTION"])  # 2027: only the month
+    assert "exacte dagen" in str(erasmusdays[-1]["DESCRIPTION"])  # 2026: only the month
+    assert len(erasmusdays) == 2  # October 2027 lies after the plan's end
+    languages = [e for e in moments if "Dag van de Talen" in str(e["SUMMARY"])]
+    assert languages and all(str(e["SUMMARY"]).startswith("Raad van Europa") for e in languages)
     assert ics_bytes(data) == ics_bytes(data)  # stable UIDs and DTSTAMP for a fixed today
 
 

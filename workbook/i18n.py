@@ -73,6 +73,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tier.micro": {"nl": "micro", "en": "micro"},
     "tier.meso": {"nl": "meso", "en": "meso"},
     "tier.macro": {"nl": "macro", "en": "macro"},
+    "event_by.erasmus": {"nl": "Erasmus+", "en": "Erasmus+"},
+    "event_by.etwinning": {"nl": "eTwinning (Erasmus+)", "en": "eTwinning (Erasmus+)"},
+    "event_by.raad_van_europa": {
+        "nl": "Raad van Europa (met de EU)",
+        "en": "Council of Europe (with the EU)",
+    },
+    "event_by.eu": {"nl": "Europese Unie", "en": "European Union"},
+    "event_by.epos": {"nl": "Epos (nationaal agentschap)", "en": "Epos (national agency)"},
     # --- validation messages: "{field}: {message}" ---
     "problem.line": {"nl": "{field}: {message}", "en": "{field}: {message}"},
     "error.required": {"nl": "vul dit in.", "en": "please fill this in."},

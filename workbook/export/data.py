@@ -125,6 +125,14 @@ class PlanData:
         return sorted(years)
 
 
+    def events(self) -> list:
+        """The events offered to the plan: within its period when it has one
+        (:meth:`Catalog.events_between`), else those of the years of its activities."""
+        if self.plan.start and self.plan.end:
+            return self.catalog.events_between(self.plan.start, self.plan.end)
+        return self.catalog.event_occurrences(self.years())
+
+
 def planning_rows(tables: dict[str, pd.DataFrame], catalog: Catalog,
                   lang: str | None = None) -> pd.DataFrame:
     table = planning.planning_table(tables["activities"], tables["indicators"], catalog, lang)

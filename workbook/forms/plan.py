@@ -53,8 +53,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "once that setting is gone.",
     },
     "plan.dates_help": {
-        "nl": "De projectperiode bepaalt welke Erasmus+-momenten je in 'aan de slag' ziet.",
-        "en": "The project period decides which Erasmus+ moments you see in 'getting started'.",
+        "nl": "De projectperiode bepaalt welke momenten (Erasmus+, eTwinning, Epos…) je in "
+        "'aan de slag' ziet.",
+        "en": "The project period decides which moments (Erasmus+, eTwinning, Epos…) you see "
+        "in 'getting started'.",
     },
 }
 register(TEXTS)

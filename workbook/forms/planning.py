@@ -61,7 +61,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "partner or person, e.g. Project coordinator",
     },
     "planning.amount_placeholder": {"nl": "bv. 250", "en": "e.g. 250"},
-    "planning.quick_pick": {"nl": "Erasmus+-moment", "en": "Erasmus+ moment"},
+    "planning.quick_pick": {"nl": "Europees moment", "en": "European moment"},
     "planning.quick_pick_none": {
         "nl": "(kies om de datum in te vullen)",
         "en": "(choose to fill in the date)",
