@@ -37,6 +37,8 @@ def test_demo_plan_findings(demo_store, catalog):
     found = by_key(checks.plan_check(tables, catalog))
     assert found["eprp"].ok
     assert found["groups"].ok
+    assert not found["messages"].ok  # a weak spot of the demo plan, on purpose
+    assert "Oud-leerlingen" in found["messages"].message("nl")
     assert found["logos"].ok
     assert not found["disclaimer"].ok
     assert found["privacy"].ok and found["privacy"].state == ""
@@ -128,3 +130,32 @@ def test_group_coverage_names_empty_cells():
         "Nog geen doelgroep in: intern · meso, intern · macro, extern · macro."
     )
     assert "internal · meso" in checks.describe_coverage(cells, "en")
+
+
+def test_groups_with_channels_but_no_key_message_are_named(store, plan, catalog):
+    plan_id = plan
+    add_row(store, plan_id, target_groups=["ouders"], channels=["schoolwebsite"])
+    add_row(store, plan_id, target_groups=["leerkrachten"], methods=["elevator_pitch"])
+    tables = store.plan_tables(plan_id)
+    finding = checks.check_messages(tables["activities"], tables["target_groups"], catalog)
+    assert not finding.ok  # leerkrachten has no channel: not asked for a message
+    assert finding.message() == (
+        "Doelgroepen met kanalen maar zonder kernboodschap: Ouders. Wat wil je dat zij "
+        "onthouden? Vul de kernboodschap in bij een rij voor hen (boodschap → doelgroepen → "
+        "kanalen → impact)."
+    )
+    assert "Parents" in finding.message("en")
+    add_row(store, plan_id, target_groups=["ouders"], message="Uw kind durft meer Engels")
+    tables = store.plan_tables(plan_id)
+    assert checks.check_messages(tables["activities"], tables["target_groups"], catalog).ok
+
+
+def test_a_cancelled_row_with_a_message_does_not_count(store, plan, catalog):
+    plan_id = plan
+    add_row(store, plan_id, channels=["schoolwebsite"], message="Kom naar de infoavond",
+            status="geannuleerd")
+    add_row(store, plan_id, channels=["schoolwebsite"])
+    tables = store.plan_tables(plan_id)
+    assert checks.groups_without_message(tables["activities"], tables["target_groups"]) == [
+        "ouders"
+    ]

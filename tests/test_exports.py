@@ -61,10 +61,11 @@ def test_xlsx_sheets_headings_and_layout(demo):
     sheet = book["Planning"]
     assert [c.value for c in sheet[1]] == planning_columns("nl")
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref.startswith("A1:J")
+    assert sheet.auto_filter.ref.startswith("A1:K")
     assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width > 8
-    assert sheet["H2"].number_format == "[$€-813] #,##0.00"
-    assert sheet["E2"].number_format == "dd/mm/yyyy" and sheet["E2"].is_date
+    assert sheet["I2"].number_format == "[$€-813] #,##0.00"
+    assert sheet["F2"].number_format == "dd/mm/yyyy" and sheet["F2"].is_date
+    assert sheet["D1"].value == "Kernboodschap" and sheet["D2"].value
     assert sheet.max_row == len(demo.planning()) + 1
     assert book["Indicatoren"]["D2"].number_format == "dd/mm/yyyy"
     assert book["Plan"]["B1"].value == "Taal zonder grenzen"
@@ -75,7 +76,7 @@ def test_xlsx_sheets_headings_and_layout(demo):
 
 def test_xlsx_never_holds_a_formula(store, catalog):
     for text in STORED:
-        add_row(store, catalog, what=text, responsible=text)
+        add_row(store, catalog, what=text, responsible=text, message=text)
     content = xlsx_bytes(PlanData.from_store(store))
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         for name in archive.namelist():
@@ -99,7 +100,8 @@ def test_csv_flemish_dialect_by_default(demo):
     assert rows[0] == planning_columns("nl")
     by_what = {row[1]: row for row in rows[1:]}
     row = by_what["Multiplier event in Gent voor scholen uit de regio en de scholengroep"]
-    assert row[4] == "18/03/2027" and row[7] == "2500" and row[6] == "15"
+    assert row[5] == "18/03/2027" and row[8] == "2500" and row[7] == "15"
+    assert row[3].startswith("Taalgericht vakonderwijs met CLIL")
     assert content.decode("utf-8-sig").count("\r\n") == len(rows)
 
 
@@ -111,7 +113,7 @@ def test_csv_comma_option_and_decimal_marks(store, catalog):
     comma = csv_bytes(data, comma=True).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(comma)))
     assert rows[1][1] == "Infoavond, met drankje"
-    assert rows[1][4] == "2026-04-01" and rows[1][6] == "12.5" and rows[1][7] == "1250.5"
+    assert rows[1][5] == "2026-04-01" and rows[1][7] == "12.5" and rows[1][8] == "1250.5"
     assert not csv_bytes(data, bom=False).startswith(b"\xef\xbb\xbf")
 
 

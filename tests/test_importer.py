@@ -692,3 +692,19 @@ def test_a_file_path_is_read_too(tmp_path, store):
     assert len(import_plan(store, path).activity_ids) == 1
     with pytest.raises(ImportRefused, match="kan niet gelezen"):
         import_plan(store, tmp_path / "bestaat-niet.csv")
+
+
+def test_key_message_column_is_optional_and_read_when_present(catalog):
+    old = only(b"Wat;Naar wie;Wanneer\nInfoavond;Ouders;2025-10-14")
+    assert old.message == ""  # files from before the column still import
+    for heading in ("Kernboodschap", "Boodschap", "Key message"):
+        line = f'Wat;Naar wie;{heading};Wanneer\nInfoavond;Ouders;"Uw kind durft meer";2025-10-14'
+        assert only(line.encode()).message == "Uw kind durft meer"
+
+
+def test_a_too_long_key_message_is_refused_naming_the_column(catalog):
+    line = f"Wat;Naar wie;Kernboodschap;Wanneer\nInfoavond;Ouders;{'x' * 301};2025-10-14"
+    with pytest.raises(ImportRefused) as refused:
+        parse_plan(line.encode(), filename="plan.csv")
+    message = " ".join(refused.value.messages())
+    assert "Kernboodschap" in message and "300" in message

@@ -13,6 +13,7 @@ DUTCH = [
     "Context",
     "Wat",
     "Naar wie",
+    "Kernboodschap",
     "Hoe / kanalen",
     "Wanneer",
     "Indicator",

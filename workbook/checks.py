@@ -13,6 +13,10 @@ Decisions a reader of the findings should know:
 * **Pupils appear** in a planning row when it addresses :data:`PUPIL_GROUPS` through a
   method or channel in :data:`VISUAL_METHODS` / :data:`VISUAL_CHANNELS` (a video or a
   picture-led social network). Then the privacy point must be ticked as in order.
+* A target group **has a key message** when at least one live planning row that addresses
+  it carries a message (kernboodschap). A group **has channels** when a live row addressing
+  it names a channel, or its choice in *hoe* does. The deck's chain is boodschap →
+  doelgroepen → kanalen → impact: a group with channels but no message is named.
 * A **count indicator** is one whose measurements add up (kind ``cumulatief``: people
   reached, articles, schools). An impact-level effect measured only by counts gets a
   warning: counts show output, not a change.
@@ -58,6 +62,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "checks.groups.missing": {
         "nl": "Gekozen doelgroepen zonder activiteit: {items}.",
         "en": "Chosen target groups without an activity: {items}.",
+    },
+    "checks.messages.ok": {
+        "nl": "Elke doelgroep met een kanaal krijgt een kernboodschap.",
+        "en": "Every target group with a channel gets a key message.",
+    },
+    "checks.messages.missing": {
+        "nl": "Doelgroepen met kanalen maar zonder kernboodschap: {items}. Wat wil je dat zij "
+        "onthouden? Vul de kernboodschap in bij een rij voor hen (boodschap → doelgroepen → "
+        "kanalen → impact).",
+        "en": "Target groups with channels but no key message: {items}. What do you want them "
+        "to remember? Fill in the key message in a row for them (message → target groups → "
+        "channels → impact).",
     },
     "checks.logos.ok": {
         "nl": "Logo's: het EU-embleem met 'Medegefinancierd door de Europese Unie' is in orde.",
@@ -196,6 +212,34 @@ def check_groups_reached(
     return Finding("groups", not missing, items=tuple(_named(g, catalog) for g in missing))
 
 
+def groups_without_message(activities: pd.DataFrame,
+                           target_groups: pd.DataFrame | None = None) -> list[str]:
+    """The target groups that have channels (in a live row, or chosen in *hoe*) but no live
+    row with a key message, in the order they first appear."""
+    live = live_activities(activities)
+    with_channels: list[str] = []
+    with_message: set[str] = set()
+    messages = live["message"] if "message" in live else pd.Series([""] * len(live))
+    for groups, channels, message in zip(live["target_groups"], live["channels"],
+                                         messages.fillna("").tolist(), strict=True):
+        if len(channels):
+            with_channels += [g for g in groups if g not in with_channels]
+        if str(message).strip():
+            with_message.update(groups)
+    if target_groups is not None and len(target_groups):
+        for group, channels in zip(target_groups["group"], target_groups["channels"],
+                                   strict=True):
+            if len(channels) and group not in with_channels:
+                with_channels.append(group)
+    return [group for group in with_channels if group not in with_message]
+
+
+def check_messages(activities: pd.DataFrame, target_groups: pd.DataFrame | None,
+                   catalog: Any = None) -> Finding:
+    missing = groups_without_message(activities, target_groups)
+    return Finding("messages", not missing, items=tuple(_named(g, catalog) for g in missing))
+
+
 def check_attention(attention: pd.DataFrame, point: str) -> Finding:
     return Finding(point, _done(attention, point))
 
@@ -283,6 +327,7 @@ def plan_check(tables: Mapping[str, pd.DataFrame], catalog: Any = None) -> list[
     return [
         check_eprp(activities, catalog),
         check_groups_reached(activities, tables.get("target_groups"), catalog),
+        check_messages(activities, tables.get("target_groups"), catalog),
         check_attention(attention, "logos"),
         check_attention(attention, "disclaimer"),
         check_privacy(activities, attention),

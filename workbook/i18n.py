@@ -26,6 +26,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.price": {"nl": "Prijs", "en": "Cost"},
     "field.responsible": {"nl": "Verantwoordelijke", "en": "Responsible"},
     "field.status": {"nl": "Status", "en": "Status"},
+    "field.message": {"nl": "Kernboodschap", "en": "Key message"},
     "field.title": {"nl": "Beoogd effect", "en": "Intended effect"},
     "field.level": {"nl": "Niveau", "en": "Level"},
     "field.theme": {"nl": "Thema", "en": "Theme"},

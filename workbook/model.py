@@ -141,7 +141,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "Goal": ("title", "level", "theme", "description"),
     "Indicator": ("name", "unit", "target", "deadline", "kind", "goal_id"),
     "Activity": ("context", "what", "target_groups", "methods", "channels", "when",
-                 "indicator_id", "target_value", "price", "responsible", "status"),
+                 "indicator_id", "target_value", "price", "responsible", "status", "message"),
     "TargetGroupChoice": ("group", "scope", "level", "methods", "channels"),
     "AttentionCheck": ("point", "done", "note"),
     "Measurement": ("indicator_id", "date", "value", "note"),

@@ -171,7 +171,7 @@ class Activity(Record):
     """One row of the deck's planning table.
 
     Wat, naar wie, hoe/kanalen, wanneer, indicator, prijs — plus context, target value,
-    responsible and status.
+    responsible, status and the key message (kernboodschap) the row brings to its groups.
     """
 
     context: Context
@@ -185,6 +185,7 @@ class Activity(Record):
     price: Amount = 0.0
     responsible: ShortText = ""
     status: Status = Status.GEPLAND
+    message: Text = ""
 
     _lists = field_validator("target_groups", "methods", "channels", mode="before")(_as_list)
     _items_clean = field_validator("target_groups", "methods", "channels", mode="before")(

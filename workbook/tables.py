@@ -17,6 +17,7 @@ PLANNING_FIELDS = (
     "context",
     "what",
     "target_groups",
+    "message",
     "how",
     "when",
     "indicator",
@@ -63,6 +64,7 @@ def planning_table(
             ),
             "what": live["what"],
             "target_groups": [labels_of(tuple(v)) for v in live["target_groups"]],
+            "message": live["message"],
             "how": [
                 labels_of(tuple(m) + tuple(c))
                 for m, c in zip(live["methods"], live["channels"], strict=True)

@@ -61,6 +61,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "partner or person, e.g. Project coordinator",
     },
     "planning.amount_placeholder": {"nl": "bv. 250", "en": "e.g. 250"},
+    "planning.message_placeholder": {
+        "nl": "Wat moeten deze doelgroepen onthouden? bv. 'Met CLIL durven onze leerlingen "
+        "Engels spreken in elke les.'",
+        "en": "What should these groups remember? e.g. 'With CLIL our pupils dare to speak "
+        "English in every lesson.'",
+    },
     "planning.quick_pick": {"nl": "Europees moment", "en": "European moment"},
     "planning.quick_pick_none": {
         "nl": "(kies om de datum in te vullen)",
@@ -90,7 +96,8 @@ class PlanningForm(RecordForm):
 
     ``value`` keys: ``context``, ``what``, ``target_groups``, ``methods``, ``channels``
     (tuples of ids / own names), ``when`` (date or None), ``indicator_id`` (0 for none),
-    ``target_value`` and ``price`` (text as typed), ``responsible``, ``status``.
+    ``target_value`` and ``price`` (text as typed), ``responsible``, ``status``, ``message``
+    (the key message: boodschap → doelgroepen → kanalen → impact).
     """
 
     display_name = "aan de slag"
@@ -110,6 +117,12 @@ class PlanningForm(RecordForm):
             placeholder=self.tr("planning.what_placeholder"),
             style=LABEL_STYLE,
             layout=wide(),
+        )
+        self.message = widgets.Textarea(
+            description=self.tr("field.message"),
+            placeholder=self.tr("planning.message_placeholder"),
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="95%", height="3.5em"),
         )
         self.target_groups = CheckGroup(columns=3)
         self.methods = CheckGroup(columns=3)
@@ -160,6 +173,7 @@ class PlanningForm(RecordForm):
             "price": self.price,
             "responsible": self.responsible,
             "status": self.status,
+            "message": self.message,
         }
         self._events: dict[int, EventOccurrence] = {}
         self._row_labels: dict[tuple[int, str, str], str] = {}
@@ -169,6 +183,7 @@ class PlanningForm(RecordForm):
             [
                 self.context,
                 self.what,
+                self.message,
                 heading(self.tr("field.target_groups"), 5),
                 self.target_groups.widget,
                 heading(self.tr("field.methods"), 5),
@@ -214,6 +229,7 @@ class PlanningForm(RecordForm):
             "price": "",
             "responsible": "",
             "status": Status.GEPLAND.value,
+            "message": "",
         }
 
     readers = {"when": parse_date, "target_value": parse_number, "price": parse_amount}
@@ -310,6 +326,7 @@ class PlanningForm(RecordForm):
             "price": number_text(row["price"], self.lang) if row["price"] else "",
             "responsible": row["responsible"],
             "status": row["status"],
+            "message": row["message"],
         }
 
     def describe(self, row_id: int | None, record: Any = None) -> str:

@@ -210,6 +210,7 @@ def _parse_activities(table: _Table, catalog: Catalog
     """The planning rows as activities."""
     columns = [
         Column("what", _text), Column("responsible", _text), Column("indicator", _text),
+        Column("message", _text),
         Column("target_groups", lambda c: tuple(_listed(cell_text(c),
                                                         catalog.match_target_group))),
         Column("how", lambda c: tuple(map(tuple, _how(cell_text(c), catalog)))),
@@ -224,7 +225,7 @@ def _parse_activities(table: _Table, catalog: Catalog
 
     def build(row: dict[str, Any]) -> dict[str, Any]:
         data = {name: row[name] for name in ("what", "responsible", "context", "status", "when",
-                                             "target_value", "price")}
+                                             "target_value", "price", "message")}
         how_methods, how_channels = row["how"]
         return {**data, "target_groups": list(row["target_groups"]),
                 "methods": [*how_methods, *row["methods"]],

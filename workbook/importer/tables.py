@@ -49,6 +49,10 @@ PLANNING_HEADINGS: dict[str, frozenset[str]] = {
         "responsible", "who", "owner", "responsible partner", fields=("responsible",),
     ),
     "status": _aliases("stand van zaken", "state", fields=("status",)),
+    "message": _aliases(
+        "kernboodschap", "boodschap", "key message", "message", "wat wil je dat ze onthouden",
+        fields=("message",),
+    ),
 }
 
 

@@ -30,7 +30,7 @@ else:
     schema = on_first_use("workbook.store.schema")
 
 #: Counts layout changes of the store (:mod:`workbook.store.schema`).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: The key of the PostgreSQL advisory lock held while the schema is created or migrated.
 SCHEMA_LOCK = 0x5765726B626F656B  # "Werkboek"
 
@@ -47,7 +47,14 @@ def _v2_to_v3(conn: sa.Connection) -> None:
     schema.revisions.create(conn, checkfirst=True)
 
 
-STEPS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(conn: sa.Connection) -> None:
+    """Version 4 gives every planning row a key message (kernboodschap), empty for old rows."""
+    conn.exec_driver_sql(
+        "ALTER TABLE activities ADD COLUMN message VARCHAR(300) NOT NULL DEFAULT ''"
+    )
+
+
+STEPS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def upgrade(conn: sa.Connection, from_version: int) -> list[int]:

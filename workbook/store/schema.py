@@ -90,6 +90,7 @@ activities = sa.Table(
     sa.Column("price", sa.Float, nullable=False, server_default="0"),
     sa.Column("responsible", sa.String(120), nullable=False, server_default=""),
     sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("message", sa.String(300), nullable=False, server_default=""),
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
     sa.Column("updated_at", sa.DateTime, nullable=False),
     sa.Column("deleted_at", sa.DateTime),
