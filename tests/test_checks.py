@@ -42,6 +42,9 @@ def test_demo_plan_findings(demo_store, catalog):
     assert found["logos"].ok
     assert not found["disclaimer"].ok
     assert found["privacy"].ok and found["privacy"].state == ""
+    privacy = found["privacy"].message("nl")
+    assert "Taalmarkt" in privacy and "en nog 3" in privacy
+    assert found["disclaimer"].state == "products"  # products made, disclaimer not ticked
     assert found["targets"].ok
     assert not found["impact_counts"].ok
     assert "CLIL ingebed" in found["impact_counts"].message("nl")
@@ -82,20 +85,44 @@ def test_deleted_and_cancelled_rows_reach_nobody(store, plan, catalog):
     assert not found["eprp"].ok
 
 
-def test_privacy_needed_when_pupils_appear_in_a_video(store, plan, catalog):
-    add_row(store, plan, what="Promofilmpje", target_groups=["leerlingen"],
-            methods=["promofilmpje"])
-    add_row(store, plan, what="Affiche", target_groups=["leerlingen"], channels=["posters"])
+def test_privacy_follows_the_row_not_its_audience(store, plan, catalog):
+    # a newspaper interview *with* pupils, addressed to parents: pupils are recognisable
+    add_row(store, plan, what="Interview in de krant", target_groups=["ouders"],
+            channels=["pers_regionaal"], product="artikel", pupils_recognisable=True)
+    # a video for pupils in which no pupil is recognisable
+    add_row(store, plan, what="Animatiefilmpje", target_groups=["leerlingen"],
+            methods=["promofilmpje"], product="video")
     finding = checks.check_privacy(store.activities(plan), store.attention(plan))
     assert not finding.ok
-    assert "'Promofilmpje'" in finding.message("nl") and "Affiche" not in finding.message("nl")
+    text = finding.message("nl")
+    assert "'Interview in de krant'" in text and "Animatiefilmpje" not in text
+    assert "apart om de beelden te maken en om ze te publiceren" in text
+    assert "ingetrokken" in text and "withdrawn" in finding.message("en")
     store.set_attention(plan, AttentionCheck(point="privacy", done=True))
     assert checks.check_privacy(store.activities(plan), store.attention(plan)).ok
 
 
-def test_privacy_via_a_visual_channel(store, plan):
+def test_privacy_without_recognisable_pupils_asks_rather_than_claims(store, plan):
     add_row(store, plan, target_groups=["leerlingen", "ouders"], channels=["tiktok"])
-    assert not checks.check_privacy(store.activities(plan), store.attention(plan)).ok
+    finding = checks.check_privacy(store.activities(plan), store.attention(plan))
+    assert finding.ok and finding.state == "not_needed"
+    assert "Klopt dat?" in finding.message("nl")
+
+
+def test_products_need_the_emblem_and_the_exact_disclaimer(store, plan):
+    for number in range(5):
+        add_row(store, plan, what=f"Affiche {number}", product="poster")
+    add_row(store, plan, what="Gesprek")
+    found = {f.key: f for f in checks.plan_check(store.plan_tables(plan))}
+    logos, disclaimer = found["logos"], found["disclaimer"]
+    assert not logos.ok and logos.state == "products"
+    assert "Medegefinancierd door de Europese Unie" in logos.message("nl")
+    assert "'Affiche 0'" in logos.message("nl") and "en nog 2" in logos.message("nl")
+    assert "Gesprek" not in logos.message("nl")
+    assert "niet noodzakelijkerwijs" in disclaimer.message("nl")
+    assert "do not necessarily reflect" in disclaimer.message("en")
+    store.set_attention(plan, AttentionCheck(point="logos", done=True))
+    assert {f.key: f for f in checks.plan_check(store.plan_tables(plan))}["logos"].ok
 
 
 def test_indicator_without_target_and_impact_counted_only(store, plan):

@@ -61,10 +61,10 @@ def test_xlsx_sheets_headings_and_layout(demo):
     sheet = book["Planning"]
     assert [c.value for c in sheet[1]] == planning_columns("nl")
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref.startswith("A1:K")
+    assert sheet.auto_filter.ref.startswith("A1:M")
     assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width > 8
-    assert sheet["I2"].number_format == "[$€-813] #,##0.00"
-    assert sheet["F2"].number_format == "dd/mm/yyyy" and sheet["F2"].is_date
+    assert sheet["K2"].number_format == "[$€-813] #,##0.00"
+    assert sheet["H2"].number_format == "dd/mm/yyyy" and sheet["H2"].is_date
     assert sheet["D1"].value == "Kernboodschap" and sheet["D2"].value
     assert sheet.max_row == len(demo.planning()) + 1
     assert book["Indicatoren"]["D2"].number_format == "dd/mm/yyyy"
@@ -100,7 +100,8 @@ def test_csv_flemish_dialect_by_default(demo):
     assert rows[0] == planning_columns("nl")
     by_what = {row[1]: row for row in rows[1:]}
     row = by_what["Multiplier event in Gent voor scholen uit de regio en de scholengroep"]
-    assert row[5] == "18/03/2027" and row[8] == "2500" and row[7] == "15"
+    assert row[7] == "18/03/2027" and row[10] == "2500" and row[9] == "15"
+    assert row[5] == "presentatie (slides)" and row[6] == "nee"
     assert row[3].startswith("Taalgericht vakonderwijs met CLIL")
     assert content.decode("utf-8-sig").count("\r\n") == len(rows)
 
@@ -113,7 +114,7 @@ def test_csv_comma_option_and_decimal_marks(store, catalog):
     comma = csv_bytes(data, comma=True).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(comma)))
     assert rows[1][1] == "Infoavond, met drankje"
-    assert rows[1][5] == "2026-04-01" and rows[1][7] == "12.5" and rows[1][8] == "1250.5"
+    assert rows[1][7] == "2026-04-01" and rows[1][9] == "12.5" and rows[1][10] == "1250.5"
     assert not csv_bytes(data, bom=False).startswith(b"\xef\xbb\xbf")
 
 
@@ -282,3 +283,16 @@ def test_unknown_extension_is_refused(demo, demo_store, tmp_path):
         export_plan(demo_store, tmp_path / "plan.pdf")
     assert not (tmp_path / "plan.pdf").exists()
     assert filename_for(demo, ".xlsx") == "Taal-zonder-grenzen.xlsx"
+
+
+def test_report_has_a_printable_model_consent_in_both_languages_with_sources(demo):
+    page = report_html(demo, charts=False)
+    assert 'id="consent"' in page
+    assert "Toestemming voor beeldmateriaal van leerlingen" in page
+    assert "Consent for images of pupils" in page
+    # taking and publishing are separate; kind of image, where and why; withdrawable
+    assert "1. Beelden maken" in page and "2. Beelden publiceren (dit is een aparte" in page
+    assert "Welke beelden" in page and "Waarom" in page and "intrekken" in page
+    assert "withdraw this consent at any time" in page
+    assert "Gegevensbeschermingsautoriteit" in page  # its sources, from data/bronnen.csv
+    assert 'id="consent"' not in report_html(demo, charts=False, consent=False)

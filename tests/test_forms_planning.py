@@ -133,7 +133,7 @@ def test_check_and_costs_follow_a_change(exercise):
          target_groups=["leerlingen"], methods=["promofilmpje"], channels=["tiktok"])
     exercise.form.submit()
     assert "€ 5.350" in exercise.costs.value and "€ 7.270" in exercise.costs.value
-    assert "Disclaimer: nog niet in orde" in exercise.check.value
+    assert "Disclaimer: zet de officiële tekst letterlijk" in exercise.check.value
 
 
 def test_a_rerun_shows_the_filled_plan(exercise, demo_store):

@@ -708,3 +708,25 @@ def test_a_too_long_key_message_is_refused_naming_the_column(catalog):
         parse_plan(line.encode(), filename="plan.csv")
     message = " ".join(refused.value.messages())
     assert "Kernboodschap" in message and "300" in message
+
+
+def test_product_and_recognisable_pupils_columns(catalog):
+    old = only(b"Wat;Naar wie;Wanneer\nInfoavond;Ouders;2025-10-14")
+    assert old.product == "geen" and old.pupils_recognisable is False
+    line = ("Wat;Naar wie;Product;Leerlingen herkenbaar;Wanneer\n"
+            "Interview;Ouders;persbericht;ja;2025-10-14")
+    activity = only(line.encode())
+    assert activity.product == "artikel" and activity.pupils_recognisable is True
+    english = only(b"What;To whom;Product;Pupils recognisable;When\n"
+                   b"Clip;Parents;video;no;2025-10-14")
+    assert english.product == "video" and english.pupils_recognisable is False
+
+
+def test_a_bad_product_or_yes_no_names_the_column():
+    line = ("Wat;Naar wie;Product;Leerlingen herkenbaar;Wanneer\n"
+            "Interview;Ouders;ruimteschip;misschien;2025-10-14")
+    with pytest.raises(ImportRefused) as refused:
+        parse_plan(line.encode(), filename="plan.csv")
+    message = " ".join(refused.value.messages())
+    assert "'ruimteschip' is geen product" in message
+    assert "'misschien' is geen ja of nee" in message

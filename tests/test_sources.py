@@ -57,6 +57,7 @@ def test_the_disclaimer_says_not_necessarily_in_both_languages():
         "(volgens de kick-off in april)",
         "De planningsstappen uit de gids heb je in dit werkboek gezet",
         "Erasmus+-evenementen",
+        "komen er leerlingen in beeld op sociale media of in een filmpje",
     ],
 )
 def test_corrected_statements_are_gone_from_the_notebooks(wrong):

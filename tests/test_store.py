@@ -243,18 +243,19 @@ def test_an_older_store_is_backed_up_and_migrated(isolated_workbook: Path):
     assert store.measurements(plan_id)["value"].tolist() == [45]
 
 
-def test_a_version_3_store_gets_the_key_message_column_after_a_backup(isolated_workbook: Path):
+def test_a_version_3_store_gets_the_new_activity_columns_after_a_backup(isolated_workbook: Path):
     store = open_store()
     plan_id = store.add_plan(validate(Plan, {"name": "Plan v3"}))
     store.add_activity(plan_id, activity())
     forget_open_stores()
     path = isolated_workbook / "werkboek.sqlite"
     with sqlite3.connect(path) as conn:  # what a version-3 store looked like
-        conn.execute("ALTER TABLE activities DROP COLUMN message")
+        for column in ("message", "product", "pupils_recognisable"):
+            conn.execute(f"ALTER TABLE activities DROP COLUMN {column}")
         conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     conn.close()
     migrated = open_store()
-    assert migrated.schema_version() == schema.SCHEMA_VERSION == 4
+    assert migrated.schema_version() == schema.SCHEMA_VERSION == 5
     assert migrated.backup_path.name == "werkboek.sqlite.v3.bak"
     with sqlite3.connect(migrated.backup_path) as backup:
         columns = [row[1] for row in backup.execute("PRAGMA table_info(activities)")]
@@ -262,6 +263,8 @@ def test_a_version_3_store_gets_the_key_message_column_after_a_backup(isolated_w
     assert "message" not in columns
     rows = migrated.activities(plan_id)
     assert rows["what"].tolist() == ["Infoavond"] and rows["message"].tolist() == [""]
+    assert rows["product"].tolist() == ["geen"]
+    assert rows["pupils_recognisable"].tolist() == [False]
     migrated.add_activity(plan_id, activity(message="Uw kind durft meer"))
     assert migrated.activities(plan_id)["message"].tolist() == ["", "Uw kind durft meer"]
 

@@ -15,6 +15,8 @@ DUTCH = [
     "Naar wie",
     "Kernboodschap",
     "Hoe / kanalen",
+    "Product",
+    "Leerlingen herkenbaar in beeld",
     "Wanneer",
     "Indicator",
     "Streefwaarde",

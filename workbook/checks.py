@@ -10,9 +10,12 @@ Decisions a reader of the findings should know:
 * Deleted and cancelled (``geannuleerd``) planning rows count nowhere.
 * **EPRP present** means a live planning row uses a mandatory channel of the catalog
   (``verplicht = ja`` in ``kanalen.csv``: the Erasmus+ Project Results Platform).
-* **Pupils appear** in a planning row when it addresses :data:`PUPIL_GROUPS` through a
-  method or channel in :data:`VISUAL_METHODS` / :data:`VISUAL_CHANNELS` (a video or a
-  picture-led social network). Then the privacy point must be ticked as in order.
+* **Pupils are recognisable** in a planning row when the row says so (``pupils_recognisable``:
+  a property of the activity, asked in the form, not guessed from its audience). Then the
+  privacy point (written consent) must be ticked as in order.
+* A row **makes a product** when its ``product`` is not ``geen``: each such product carries
+  the EU emblem with *Medegefinancierd door de Europese Unie* and the disclaimer in its
+  exact wording; the logo and disclaimer findings name the products still waiting.
 * A target group **has a key message** when at least one live planning row that addresses
   it carries a message (kernboodschap). A group **has channels** when a live row addressing
   it names a channel, or its choice in *hoe* does. The deck's chain is boodschap →
@@ -36,9 +39,8 @@ from .model import Kind, Level, Scope, Tier
 
 SCOPES: tuple[str, ...] = tuple(member.value for member in Scope)
 TIERS: tuple[str, ...] = tuple(member.value for member in Tier)
-PUPIL_GROUPS: frozenset[str] = frozenset({"leerlingen"})
-VISUAL_METHODS: frozenset[str] = frozenset({"promofilmpje"})
-VISUAL_CHANNELS: frozenset[str] = frozenset({"instagram", "tiktok", "facebook"})
+#: How many rows a finding names before it says "and N more".
+NAMED_ROWS = 3
 
 TEXTS: dict[str, dict[str, str]] = {
     "checks.eprp.ok": {
@@ -85,29 +87,51 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Logos: tick the point once the EU emblem with 'Co-funded by the European Union' "
         "is on every communication (notebook 03 — how).",
     },
+    "checks.logos.products": {
+        "nl": "Logo's: zet het EU-embleem met 'Medegefinancierd door de Europese Unie' op "
+        "{items} en vink het aandachtspunt aan (notebook 03 — hoe).",
+        "en": "Logos: put the EU emblem with 'Co-funded by the European Union' on {items} and "
+        "tick the point (notebook 03 — how).",
+    },
     "checks.disclaimer.ok": {
         "nl": "Disclaimer: in orde.",
         "en": "Disclaimer: in order.",
     },
     "checks.disclaimer.missing": {
-        "nl": "Disclaimer: nog niet in orde — neem de tekst over uit je subsidieovereenkomst "
-        "(notebook 03 — hoe).",
-        "en": "Disclaimer: not in order yet — copy the wording from your grant agreement "
-        "(notebook 03 — how).",
+        "nl": "Disclaimer: nog niet in orde — neem de officiële tekst letterlijk over "
+        "(notebook 03 — hoe; je subsidieovereenkomst gaat voor).",
+        "en": "Disclaimer: not in order yet — copy the official wording exactly "
+        "(notebook 03 — how; your grant agreement prevails).",
+    },
+    "checks.disclaimer.products": {
+        "nl": "Disclaimer: zet de officiële tekst letterlijk ('… geven niet noodzakelijkerwijs "
+        "de standpunten … van de Europese Unie … weer', notebook 03) op {items} en vink het "
+        "aandachtspunt aan.",
+        "en": "Disclaimer: put the official wording exactly ('… do not necessarily reflect "
+        "those of the European Union …', notebook 03) on {items} and tick the point.",
     },
     "checks.privacy.ok": {
-        "nl": "Privacy: toestemming voor beelden van leerlingen is geregeld.",
-        "en": "Privacy: consent for images of pupils is arranged.",
+        "nl": "Privacy: schriftelijke toestemming voor herkenbare leerlingen is geregeld "
+        "({items}).",
+        "en": "Privacy: written consent for recognisable pupils is arranged ({items}).",
     },
     "checks.privacy.not_needed": {
-        "nl": "Privacy: geen activiteit toont leerlingen in beeld of op sociale media.",
-        "en": "Privacy: no activity shows pupils in images or on social media.",
+        "nl": "Privacy: geen enkele rij zegt dat leerlingen herkenbaar in beeld komen. Klopt "
+        "dat? Vink 'Leerlingen herkenbaar in beeld' aan bij elke rij waar dat zo is, ook bij "
+        "een interview of een krantenfoto.",
+        "en": "Privacy: no row says that pupils are recognisable in images. Is that right? Tick "
+        "'Pupils recognisable in images' on every row where they are, an interview or a "
+        "newspaper photo too.",
     },
     "checks.privacy.missing": {
-        "nl": "Privacy: leerlingen komen in beeld in {items}, maar het aandachtspunt privacy "
-        "(toestemming voor beelden) is nog niet aangevinkt.",
-        "en": "Privacy: pupils appear in {items}, but the privacy point (consent for images) "
-        "is not ticked yet.",
+        "nl": "Privacy: leerlingen zijn herkenbaar in beeld in {items}. Vraag schriftelijke "
+        "toestemming, apart om de beelden te maken en om ze te publiceren; ze noemt het soort "
+        "beeld, waar het verschijnt en waarom, en kan altijd ingetrokken worden. Vink daarna "
+        "het aandachtspunt privacy aan (notebook 03). Een modeltekst staat bij de downloads.",
+        "en": "Privacy: pupils are recognisable in images in {items}. Ask for written consent, "
+        "separately for taking the images and for publishing them; it names the kind of "
+        "image, where it appears and why, and can be withdrawn at any time. Then tick the "
+        "privacy point (notebook 03). A model text is with the downloads.",
     },
     "checks.targets.ok": {
         "nl": "Elke indicator heeft een streefwaarde.",
@@ -244,30 +268,48 @@ def check_attention(attention: pd.DataFrame, point: str) -> Finding:
     return Finding(point, _done(attention, point))
 
 
-def pupils_in_images(activities: pd.DataFrame) -> list[str]:
-    """The *wat* of every live planning row that shows pupils in images or on social media."""
+def _row_names(whats: list[str]) -> tuple[dict[str, str], ...]:
+    """The rows a finding names: the first :data:`NAMED_ROWS`, then 'and N more'."""
+    named = [_same(f"'{what}'") for what in whats[:NAMED_ROWS]]
+    if len(whats) > NAMED_ROWS:
+        rest = len(whats) - NAMED_ROWS
+        named.append({"nl": f"en nog {rest}", "en": f"and {rest} more"})
+    return tuple(named)
+
+
+def rows_with_product(activities: pd.DataFrame) -> list[str]:
+    """The *wat* of every live planning row that makes a product (not ``geen``)."""
     live = live_activities(activities)
-    return [
-        what
-        for what, groups, methods, channels in zip(
-            live["what"].tolist(),
-            live["target_groups"],
-            live["methods"],
-            live["channels"],
-            strict=True,
-        )
-        if not PUPIL_GROUPS.isdisjoint(groups)
-        and not (VISUAL_METHODS.isdisjoint(methods) and VISUAL_CHANNELS.isdisjoint(channels))
-    ]
+    if "product" not in live:
+        return []
+    return [what for what, product in zip(live["what"].tolist(), live["product"].tolist(),
+                                          strict=True) if product and product != "geen"]
+
+
+def pupils_in_images(activities: pd.DataFrame) -> list[str]:
+    """The *wat* of every live planning row where pupils are recognisable in images."""
+    live = live_activities(activities)
+    if "pupils_recognisable" not in live:
+        return []
+    flags = live["pupils_recognisable"].fillna(False).astype(bool).tolist()
+    return [what for what, flag in zip(live["what"].tolist(), flags, strict=True) if flag]
+
+
+def check_visibility(activities: pd.DataFrame, attention: pd.DataFrame, point: str) -> Finding:
+    """Logos or disclaimer: in order when ticked; else the rows whose products need it."""
+    if _done(attention, point):
+        return Finding(point, True)
+    products = rows_with_product(activities)
+    if not products:
+        return Finding(point, False)
+    return Finding(point, False, state="products", items=_row_names(products))
 
 
 def check_privacy(activities: pd.DataFrame, attention: pd.DataFrame) -> Finding:
     rows = pupils_in_images(activities)
     if not rows:
         return Finding("privacy", True, state="not_needed")
-    if _done(attention, "privacy"):
-        return Finding("privacy", True)
-    return Finding("privacy", False, items=tuple(_same(f"'{what}'") for what in rows))
+    return Finding("privacy", _done(attention, "privacy"), items=_row_names(rows))
 
 
 def check_targets(indicators: pd.DataFrame) -> Finding:
@@ -328,8 +370,8 @@ def plan_check(tables: Mapping[str, pd.DataFrame], catalog: Any = None) -> list[
         check_eprp(activities, catalog),
         check_groups_reached(activities, tables.get("target_groups"), catalog),
         check_messages(activities, tables.get("target_groups"), catalog),
-        check_attention(attention, "logos"),
-        check_attention(attention, "disclaimer"),
+        check_visibility(activities, attention, "logos"),
+        check_visibility(activities, attention, "disclaimer"),
         check_privacy(activities, attention),
         check_targets(tables["indicators"]),
         check_impact_counts(tables["goals"], tables["indicators"]),

@@ -47,6 +47,22 @@ class Status(StrEnum):
     GEANNULEERD = "geannuleerd"
 
 
+class Product(StrEnum):
+    """What a planning row makes: the thing that carries the EU emblem and the disclaimer."""
+
+    GEEN = "geen"
+    POSTER = "poster"
+    SLIDES = "slides"
+    VIDEO = "video"
+    WEBPAGINA = "webpagina"
+    ARTIKEL = "artikel"
+    SOCIALE_MEDIA = "sociale_media"
+    NIEUWSBRIEF = "nieuwsbrief"
+    LESMATERIAAL = "lesmateriaal"
+    FOTO = "foto"
+    ANDER = "ander"
+
+
 class Level(StrEnum):
     """Output, outcome or impact, as the Impacttool separates them."""
 
@@ -80,6 +96,7 @@ ENUM_KEYS: dict[type[StrEnum], str] = {
     Kind: "kind",
     Scope: "scope",
     Tier: "tier",
+    Product: "product",
 }
 
 
@@ -141,7 +158,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "Goal": ("title", "level", "theme", "description"),
     "Indicator": ("name", "unit", "target", "deadline", "kind", "goal_id"),
     "Activity": ("context", "what", "target_groups", "methods", "channels", "when",
-                 "indicator_id", "target_value", "price", "responsible", "status", "message"),
+                 "indicator_id", "target_value", "price", "responsible", "status", "message",
+                 "product", "pupils_recognisable"),
     "TargetGroupChoice": ("group", "scope", "level", "methods", "channels"),
     "AttentionCheck": ("point", "done", "note"),
     "Measurement": ("indicator_id", "date", "value", "note"),

@@ -33,6 +33,7 @@ from .model import (
     Kind,
     Level,
     Problem,
+    Product,
     Scope,
     Status,
     Tier,
@@ -171,7 +172,8 @@ class Activity(Record):
     """One row of the deck's planning table.
 
     Wat, naar wie, hoe/kanalen, wanneer, indicator, prijs — plus context, target value,
-    responsible, status and the key message (kernboodschap) the row brings to its groups.
+    responsible, status, the key message (kernboodschap) the row brings to its groups, the
+    product it makes and whether pupils are recognisable in its images.
     """
 
     context: Context
@@ -186,6 +188,12 @@ class Activity(Record):
     responsible: ShortText = ""
     status: Status = Status.GEPLAND
     message: Text = ""
+    product: Product = Product.GEEN
+    pupils_recognisable: bool = False
+
+    _product = field_validator("product", mode="before")(
+        classmethod(lambda cls, v: Product.GEEN if _blank_to_none(v) is None else v)
+    )
 
     _lists = field_validator("target_groups", "methods", "channels", mode="before")(_as_list)
     _items_clean = field_validator("target_groups", "methods", "channels", mode="before")(

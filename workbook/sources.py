@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import config
-from .i18n import label
+from .i18n import label, language
 
 SOURCES_FILE = "bronnen.csv"
 TEXTS_FILE = "teksten.yaml"
@@ -35,6 +35,10 @@ class Source:
     @property
     def checked(self) -> bool:
         return self.status == "gecontroleerd"
+
+    def short_citation(self) -> str:
+        """'Name, publisher, year' — for pages that must hold no links (the offline report)."""
+        return ", ".join(part for part in (self.name, self.publisher, self.year) if part)
 
     def citation(self) -> str:
         """'Name, publisher, year, address' — how a notebook or export names the source."""
@@ -77,6 +81,12 @@ def official_text(key: str, lang: str | None = None) -> str:
     """The official wording ``key`` of ``data/teksten.yaml`` in ``lang`` (Dutch by default)."""
     entry = _texts()[key]
     return label({"nl": entry["nl"], "en": entry["en"]}, lang)
+
+
+def model_paragraphs(key: str, lang: str | None = None) -> list[str]:
+    """A model text of ``data/teksten.yaml`` (a list of paragraphs, the first its title)."""
+    entry = _texts()[key]
+    return list(entry[language(lang)])
 
 
 def text_sources(key: str) -> list[Source]:

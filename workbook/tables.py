@@ -19,6 +19,8 @@ PLANNING_FIELDS = (
     "target_groups",
     "message",
     "how",
+    "product",
+    "pupils_recognisable",
     "when",
     "indicator",
     "target_value",
@@ -69,6 +71,12 @@ def planning_table(
                 labels_of(tuple(m) + tuple(c))
                 for m, c in zip(live["methods"], live["channels"], strict=True)
             ],
+            "product": live["product"].map(
+                {v: t(f"product.{v}", lang) for v in live["product"].unique()}
+            ),
+            "pupils_recognisable": live["pupils_recognisable"].map(
+                lambda v: t("yes" if v else "no", lang)
+            ),
             "when": pd.to_datetime(live["when"]),
             "indicator": [
                 "" if missing else names.get(v, "")

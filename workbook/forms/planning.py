@@ -18,7 +18,7 @@ from .. import analysis, checks, tables
 from ..analysis import format_money
 from ..catalog import EventOccurrence
 from ..i18n import register, t
-from ..model import Context, Status
+from ..model import Context, Product, Status
 from .common import (
     LABEL_STYLE,
     NOTE_STYLE,
@@ -97,7 +97,8 @@ class PlanningForm(RecordForm):
     ``value`` keys: ``context``, ``what``, ``target_groups``, ``methods``, ``channels``
     (tuples of ids / own names), ``when`` (date or None), ``indicator_id`` (0 for none),
     ``target_value`` and ``price`` (text as typed), ``responsible``, ``status``, ``message``
-    (the key message: boodschap → doelgroepen → kanalen → impact).
+    (the key message: boodschap → doelgroepen → kanalen → impact), ``product`` (what the row
+    makes) and ``pupils_recognisable``.
     """
 
     display_name = "aan de slag"
@@ -123,6 +124,17 @@ class PlanningForm(RecordForm):
             placeholder=self.tr("planning.message_placeholder"),
             style=LABEL_STYLE,
             layout=widgets.Layout(width="95%", height="3.5em"),
+        )
+        self.product = widgets.Dropdown(
+            description=self.tr("field.product"),
+            options=enum_options(Product, "product", self.lang),
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="70%"),
+        )
+        self.pupils_recognisable = widgets.Checkbox(
+            description=self.tr("field.pupils_recognisable"),
+            indent=False,
+            layout=widgets.Layout(width="auto"),
         )
         self.target_groups = CheckGroup(columns=3)
         self.methods = CheckGroup(columns=3)
@@ -174,6 +186,8 @@ class PlanningForm(RecordForm):
             "responsible": self.responsible,
             "status": self.status,
             "message": self.message,
+            "product": self.product,
+            "pupils_recognisable": self.pupils_recognisable,
         }
         self._events: dict[int, EventOccurrence] = {}
         self._row_labels: dict[tuple[int, str, str], str] = {}
@@ -191,6 +205,8 @@ class PlanningForm(RecordForm):
                 heading(self.tr("field.channels"), 5),
                 self.channels.widget,
                 self.show_all,
+                self.product,
+                self.pupils_recognisable,
                 self.quick_pick,
                 self.when,
                 self.when_hint,
@@ -230,6 +246,8 @@ class PlanningForm(RecordForm):
             "responsible": "",
             "status": Status.GEPLAND.value,
             "message": "",
+            "product": Product.GEEN.value,
+            "pupils_recognisable": False,
         }
 
     readers = {"when": parse_date, "target_value": parse_number, "price": parse_amount}
@@ -327,6 +345,8 @@ class PlanningForm(RecordForm):
             "responsible": row["responsible"],
             "status": row["status"],
             "message": row["message"],
+            "product": row["product"],
+            "pupils_recognisable": bool(row["pupils_recognisable"]),
         }
 
     def describe(self, row_id: int | None, record: Any = None) -> str:

@@ -49,6 +49,12 @@ PLANNING_HEADINGS: dict[str, frozenset[str]] = {
         "responsible", "who", "owner", "responsible partner", fields=("responsible",),
     ),
     "status": _aliases("stand van zaken", "state", fields=("status",)),
+    "product": _aliases("product", "wat maak je", "drager", "materiaal", "output",
+                        fields=("product",)),
+    "pupils_recognisable": _aliases(
+        "leerlingen herkenbaar", "leerlingen in beeld", "herkenbaar", "pupils recognisable",
+        "pupils recognizable", "pupils in images", fields=("pupils_recognisable",),
+    ),
     "message": _aliases(
         "kernboodschap", "boodschap", "key message", "message", "wat wil je dat ze onthouden",
         fields=("message",),

@@ -76,6 +76,8 @@ def shape(table: str, rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(COLUMNS[table]))
     if table == "activities":
         frame["when"] = pd.to_datetime([day(value) for value in frame["when"]])
+        # SQLite hands out 0/1 for a boolean column
+        frame["pupils_recognisable"] = frame["pupils_recognisable"].astype(bool)
     else:
         for name in _DATES.get(table, ()):
             frame[name] = pd.to_datetime(frame[name].map(day))

@@ -30,7 +30,7 @@ else:
     schema = on_first_use("workbook.store.schema")
 
 #: Counts layout changes of the store (:mod:`workbook.store.schema`).
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: The key of the PostgreSQL advisory lock held while the schema is created or migrated.
 SCHEMA_LOCK = 0x5765726B626F656B  # "Werkboek"
 
@@ -54,7 +54,20 @@ def _v3_to_v4(conn: sa.Connection) -> None:
     )
 
 
-STEPS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(conn: sa.Connection) -> None:
+    """Version 5 records per planning row the product it makes and whether pupils are
+    recognisable in its images (old rows: no product, not recognisable)."""
+    conn.exec_driver_sql(
+        "ALTER TABLE activities ADD COLUMN product VARCHAR(32) NOT NULL DEFAULT 'geen'"
+    )
+    conn.exec_driver_sql(
+        "ALTER TABLE activities ADD COLUMN pupils_recognisable BOOLEAN NOT NULL DEFAULT false"
+    )
+
+
+STEPS: dict[int, Callable[[sa.Connection], None]] = {
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5,
+}
 
 
 def upgrade(conn: sa.Connection, from_version: int) -> list[int]:

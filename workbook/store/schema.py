@@ -91,6 +91,8 @@ activities = sa.Table(
     sa.Column("responsible", sa.String(120), nullable=False, server_default=""),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("message", sa.String(300), nullable=False, server_default=""),
+    sa.Column("product", sa.String(32), nullable=False, server_default="geen"),
+    sa.Column("pupils_recognisable", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
     sa.Column("updated_at", sa.DateTime, nullable=False),
     sa.Column("deleted_at", sa.DateTime),
