@@ -45,6 +45,9 @@ def test_demo_plan_findings(demo_store, catalog):
     privacy = found["privacy"].message("nl")
     assert "Taalmarkt" in privacy and "en nog 3" in privacy
     assert found["disclaimer"].state == "products"  # products made, disclaimer not ticked
+    with_size = by_key(checks.plan_check(tables, catalog, demo_store.plan_fields(
+        current_plan_id(demo_store))))
+    assert with_size["proportionality"].ok and "KA220" in with_size["proportionality"].message()
     assert found["targets"].ok
     assert not found["impact_counts"].ok
     assert "CLIL ingebed" in found["impact_counts"].message("nl")
@@ -186,3 +189,37 @@ def test_a_cancelled_row_with_a_message_does_not_count(store, plan, catalog):
     assert checks.groups_without_message(tables["activities"], tables["target_groups"]) == [
         "ouders"
     ]
+
+
+def test_proportionality_needs_the_projects_size(store, plan, catalog):
+    found = by_key(checks.plan_check(store.plan_tables(plan), catalog, {"action_type": None}))
+    assert not found["proportionality"].ok
+    assert "KA210 of KA220" in found["proportionality"].message("nl")
+    assert "proportionality" not in by_key(checks.plan_check(store.plan_tables(plan), catalog))
+
+
+def test_proportionality_weighs_reach_and_cost_against_the_size(store, plan, catalog):
+    add_row(store, plan, target_groups=["ouders"], price=500)
+    add_row(store, plan, target_groups=["scholengroep"], price=1500)
+    size = {"action_type": "KA220", "budget": 250_000.0,
+            "start": date(2025, 9, 1), "end": date(2027, 8, 31)}
+    large = checks.check_proportionality(size, store.activities(plan), None, catalog)
+    assert not large.ok  # a cooperation partnership without any macro-level group
+    text = large.message("nl")
+    assert text.startswith("Proportionaliteit (KA220 — samenwerkingspartnerschap, 24 maanden, "
+                           "subsidie € 250.000): je plan besteedt € 2.000 aan 2 activiteiten "
+                           "(0,8 % van de subsidie) en bereikt doelgroepen op micro, meso.")
+    assert "macroniveau" in text and "programmagids" in text
+    assert "Programme Guide" in large.message("en")
+    small = checks.check_proportionality({**size, "action_type": "KA210", "budget": 60_000.0},
+                                         store.activities(plan), None, catalog)
+    assert small.ok and "kleinschalig partnerschap" in small.message("nl")
+    assert "3,3 %" in small.message("nl")
+    add_row(store, plan, target_groups=["onderwijsveld_nationaal"], price=0)
+    assert checks.check_proportionality(size, store.activities(plan), None, catalog).ok
+
+
+def test_project_months_counts_the_period():
+    assert checks.project_months(date(2025, 9, 1), date(2027, 8, 31)) == 24
+    assert checks.project_months(date(2025, 9, 1), date(2026, 2, 28)) == 6
+    assert checks.project_months(None, date(2026, 2, 28)) is None

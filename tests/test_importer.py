@@ -512,7 +512,7 @@ def test_a_valid_plan_sheet_fills_every_field_of_a_new_plan(store):
     assert store.plan(result.plan_id).model_dump() == {
         "name": "Team Hasselt", "project": "Taal zonder grenzen",
         "organisation": "Sint-Jozefscollege, Hasselt", "start": date(2025, 9, 1),
-        "end": date(2027, 8, 31)}
+        "end": date(2027, 8, 31), "action_type": None, "budget": None}
 
 
 def test_import_into_a_new_plan_keeps_the_plan_sheet_and_an_existing_plan_its_own(store):
@@ -730,3 +730,24 @@ def test_a_bad_product_or_yes_no_names_the_column():
     message = " ".join(refused.value.messages())
     assert "'ruimteschip' is geen product" in message
     assert "'misschien' is geen ja of nee" in message
+
+
+def test_plan_sheet_reads_action_type_and_budget_and_a_file_without_them_still_imports(store):
+    planning = [["Wat", "Naar wie", "Wanneer"], ["Folder", "Ouders", "2026-01-10"]]
+    plan = [["Naam", "Team Gent"], ["Soort partnerschap", "KA210 — kleinschalig partnerschap"],
+            ["Subsidiebedrag (€)", "60.000"]]
+    parsed = parse_plan(xlsx_bytes(planning, "Planning", {"Plan": plan}), filename="t.xlsx")
+    assert parsed.plan["budget"] == 60_000
+    written = write_plan(store, parsed, plan_name="Team Gent", plan_details=parsed.plan)
+    made = store.plan(written.plan_id)
+    assert made.action_type == "KA210" and made.budget == 60_000
+    old = parse_plan(xlsx_bytes(planning, "Planning", {"Plan": [["Naam", "Oud"]]}),
+                     filename="oud.xlsx")
+    assert "budget" not in old.plan and "action_type" not in old.plan
+
+
+def test_a_bad_budget_on_the_plan_sheet_is_named():
+    plan = [["Naam", "Team Gent"], ["Subsidiebedrag", "veel"]]
+    with pytest.raises(ImportRefused) as refused:
+        parse_plan(xlsx_bytes(PLANNING, "Planning", {"Plan": plan}), filename="t.xlsx")
+    assert "rij 2" in " ".join(refused.value.messages())

@@ -252,10 +252,12 @@ def test_a_version_3_store_gets_the_new_activity_columns_after_a_backup(isolated
     with sqlite3.connect(path) as conn:  # what a version-3 store looked like
         for column in ("message", "product", "pupils_recognisable"):
             conn.execute(f"ALTER TABLE activities DROP COLUMN {column}")
+        for column in ("action_type", "budget"):
+            conn.execute(f"ALTER TABLE plans DROP COLUMN {column}")
         conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     conn.close()
     migrated = open_store()
-    assert migrated.schema_version() == schema.SCHEMA_VERSION == 5
+    assert migrated.schema_version() == schema.SCHEMA_VERSION == 6
     assert migrated.backup_path.name == "werkboek.sqlite.v3.bak"
     with sqlite3.connect(migrated.backup_path) as backup:
         columns = [row[1] for row in backup.execute("PRAGMA table_info(activities)")]
@@ -265,6 +267,7 @@ def test_a_version_3_store_gets_the_new_activity_columns_after_a_backup(isolated
     assert rows["what"].tolist() == ["Infoavond"] and rows["message"].tolist() == [""]
     assert rows["product"].tolist() == ["geen"]
     assert rows["pupils_recognisable"].tolist() == [False]
+    assert migrated.plan(plan_id).action_type is None and migrated.plan(plan_id).budget is None
     migrated.add_activity(plan_id, activity(message="Uw kind durft meer"))
     assert migrated.activities(plan_id)["message"].tolist() == ["", "Uw kind durft meer"]
 

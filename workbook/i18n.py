@@ -69,6 +69,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.organisation": {"nl": "Organisatie", "en": "Organisation"},
     "field.start": {"nl": "Start project", "en": "Project start"},
     "field.end": {"nl": "Einde project", "en": "Project end"},
+    "field.action_type": {"nl": "Soort partnerschap", "en": "Kind of partnership"},
+    "field.budget": {"nl": "Subsidiebedrag (€)", "en": "Grant amount (€)"},
+    "action_type.KA210": {
+        "nl": "KA210 — kleinschalig partnerschap",
+        "en": "KA210 — small-scale partnership",
+    },
+    "action_type.KA220": {
+        "nl": "KA220 — samenwerkingspartnerschap",
+        "en": "KA220 — cooperation partnership",
+    },
     # --- vocabularies fixed by the model ---
     "context.binnen_school": {"nl": "Binnen eigen school", "en": "Within our own school"},
     "context.tussen_partners": {

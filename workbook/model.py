@@ -35,6 +35,13 @@ LATEST = date(2100, 12, 31)
 MAX_AMOUNT = 10_000_000
 
 
+class ActionType(StrEnum):
+    """The KA2 action of the project (Programme Guide): its size sets what is proportionate."""
+
+    KA210 = "KA210"
+    KA220 = "KA220"
+
+
 class Context(StrEnum):
     BINNEN_SCHOOL = "binnen_school"
     TUSSEN_PARTNERS = "tussen_partners"
@@ -97,6 +104,7 @@ ENUM_KEYS: dict[type[StrEnum], str] = {
     Scope: "scope",
     Tier: "tier",
     Product: "product",
+    ActionType: "action_type",
 }
 
 
@@ -154,7 +162,7 @@ RECORD_NAMES = (
 #: Each record's fields, in order, known without loading the records (the store's frames
 #: have these columns); a test holds them equal to the records' own.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "Plan": ("name", "project", "organisation", "start", "end"),
+    "Plan": ("name", "project", "organisation", "start", "end", "action_type", "budget"),
     "Goal": ("title", "level", "theme", "description"),
     "Indicator": ("name", "unit", "target", "deadline", "kind", "goal_id"),
     "Activity": ("context", "what", "target_groups", "methods", "channels", "when",

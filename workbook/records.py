@@ -28,6 +28,7 @@ from .model import (
     ENUM_KEYS,
     LATEST,
     MAX_AMOUNT,
+    ActionType,
     Context,
     InvalidRecord,
     Kind,
@@ -92,15 +93,30 @@ class Record(BaseModel):
 
 
 class Plan(Record):
-    """A team's dissemination plan: which project, which organisation, which period."""
+    """A team's dissemination plan: which project, which organisation, which period, and the
+    project's size (action type KA210/KA220 and grant budget) for proportionality."""
 
     name: ShortText = Field(min_length=1)
     project: Text = ""
     organisation: Text = ""
     start: date | None = None
     end: date | None = None
+    action_type: ActionType | None = None
+    budget: Amount | None = None
 
     _optional_dates = field_validator("start", "end", mode="before")(_blank_to_none)
+    _optional_size = field_validator("action_type", "budget", mode="before")(_blank_to_none)
+
+    @field_validator("action_type", mode="before")
+    @classmethod
+    def _action_spelling(cls, value: Any) -> Any:
+        # 'ka220', 'KA 220', 'KA220-SCH' all name the action
+        if isinstance(value, str):
+            compact = value.upper().replace(" ", "").replace("-", "")
+            for action in ActionType:
+                if compact.startswith(action.value):
+                    return action.value
+        return value
     _range = field_validator("start", "end")(_in_range)
 
     @model_validator(mode="after")

@@ -111,6 +111,8 @@ class PlanData:
             (t("field.organisation", lang), plan.organisation),
             (t("field.start", lang), plan.start),
             (t("field.end", lang), plan.end),
+            (t("field.action_type", lang), plan.action_type or ""),
+            (t("field.budget", lang), plan.budget),
         ]
 
     def years(self) -> list[int]:

@@ -272,7 +272,8 @@ def default_check(data: PlanData, lang: str | None = None) -> list[tuple[bool, s
     function = getattr(checks, "plan_check", None)
     if function is None:
         return []
-    return [(bool(f.ok), f.message(lang)) for f in function(data.tables, data.catalog)]
+    plan = data.plan.model_dump()
+    return [(bool(f.ok), f.message(lang)) for f in function(data.tables, data.catalog, plan)]
 
 
 def default_charts(data: PlanData, lang: str | None = None) -> list[Chart]:
@@ -340,7 +341,8 @@ def report_html(
     chart_list = as_charts(charts) if charts else []
     if check is None or check is True:
         check = default_check(data, lang)
-    facts = [(label, format_date(value) if isinstance(value, date) else value)
+    facts = [(label, format_date(value) if isinstance(value, date)
+              else format_money(value, lang) if isinstance(value, float) else value)
              for label, value in data.plan_facts(lang)[1:]]
     text = {key.split(".", 1)[1]: t(key, lang) for key in TEXTS if key.count(".") == 1}
     return _template.render(

@@ -93,7 +93,7 @@ def combined_activities(teams: Sequence[TeamPlan], catalog: Catalog | None = Non
 
 
 def activities_per_team(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.DataFrame:
-    """Per team: source, number of activities, target groups with channels but no key message
+    """Per team: source, action type (KA210/KA220), number of activities, target groups with channels but no key message
     (:func:`checks.groups_without_message`), total cost, first and last date, indicators."""
     rows = []
     for team in distinct_teams(teams, lang):
@@ -102,6 +102,7 @@ def activities_per_team(teams: Sequence[TeamPlan], lang: str | None = None) -> p
         rows.append([
             team.team,
             team.source,
+            team.plan.action_type or "",
             len(live),
             len(groups_without_message(live, team.tables.get("target_groups"))),
             float(live["price"].sum()) if len(live) else 0.0,
@@ -109,13 +110,13 @@ def activities_per_team(teams: Sequence[TeamPlan], lang: str | None = None) -> p
             when.max() if len(live) else pd.NaT,
             len(team.tables["indicators"]),
         ])
-    columns = [_team_heading(lang), t("facilitator.source", lang),
+    columns = [_team_heading(lang), t("facilitator.source", lang), t("field.action_type", lang),
                t("facilitator.activities", lang), t("facilitator.no_message", lang),
                t("facilitator.cost", lang),
                t("facilitator.first", lang), t("facilitator.last", lang),
                t("facilitator.indicators", lang)]
     frame = pd.DataFrame(rows, columns=columns)
-    for column in columns[5:7]:
+    for column in columns[6:8]:
         frame[column] = pd.to_datetime(frame[column])
     return frame
 

@@ -9,9 +9,20 @@ import ipywidgets as widgets
 
 from .. import api, config, i18n, model
 from ..i18n import register
-from ..model import FIELDS
+from ..model import FIELDS, ActionType
 from ..store import StoreError
-from .common import LABEL_STYLE, Form, Session, esc, heading, to_date, wide
+from .common import (
+    LABEL_STYLE,
+    Form,
+    Session,
+    enum_options,
+    esc,
+    heading,
+    number_text,
+    parse_amount,
+    to_date,
+    wide,
+)
 from .navigation import in_app_view, requested_plan
 
 LANGUAGE_NAMES = (("Nederlands", "nl"), ("English", "en"))
@@ -52,6 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The language is fixed by WORKBOOK_LANG={lang}; your choice is saved and applies "
         "once that setting is gone.",
     },
+    "plan.budget_placeholder": {"nl": "bv. 250.000", "en": "e.g. 250,000"},
     "plan.dates_help": {
         "nl": "De projectperiode bepaalt welke momenten (Erasmus+, eTwinning, Epos…) je in "
         "'aan de slag' ziet.",
@@ -66,10 +78,12 @@ class PlanForm(Form):
     """The plan's details and the language; plus the plan choice and the demo button.
 
     ``value`` keys: ``name``, ``project``, ``organisation``, ``start``, ``end`` (dates or
-    None), ``lang`` (``nl`` or ``en``).
+    None), ``action_type`` (``KA210``, ``KA220`` or ``""``), ``budget`` (text as typed),
+    ``lang`` (``nl`` or ``en``).
     """
 
     display_name = "welkom"
+    readers = {"budget": parse_amount}
 
     def _build(self) -> None:
         self.name = widgets.Text(description=self.tr("plan.name"), style=LABEL_STYLE,
@@ -82,6 +96,15 @@ class PlanForm(Form):
                                          style=LABEL_STYLE, layout=wide())
         self.start = widgets.DatePicker(description=self.tr("field.start"), style=LABEL_STYLE)
         self.end = widgets.DatePicker(description=self.tr("field.end"), style=LABEL_STYLE)
+        self.action_type = widgets.Dropdown(
+            description=self.tr("field.action_type"),
+            options=[(self.tr("forms.none"), "")] + enum_options(ActionType, "action_type",
+                                                                  self.lang),
+            style=LABEL_STYLE,
+            layout=widgets.Layout(width="70%"),
+        )
+        self.budget = widgets.Text(description=self.tr("field.budget"), style=LABEL_STYLE,
+                                   placeholder=self.tr("plan.budget_placeholder"))
         self.language = widgets.Dropdown(
             description=self.tr("plan.language"),
             options=LANGUAGE_NAMES,
@@ -100,6 +123,8 @@ class PlanForm(Form):
             "organisation": self.organisation,
             "start": self.start,
             "end": self.end,
+            "action_type": self.action_type,
+            "budget": self.budget,
         }
 
     def _layout(self) -> widgets.Widget:
@@ -138,7 +163,15 @@ class PlanForm(Form):
         for name, widget in self.fields.items():
             if name in values:
                 value = values[name]
-                widget.value = to_date(value) if name in ("start", "end") else (value or "")
+                if name in ("start", "end"):
+                    widget.value = to_date(value)
+                elif name == "action_type":  # a frame's empty cell may be None or NaN
+                    widget.value = value if value in {a.value for a in ActionType} else ""
+                elif name == "budget":
+                    widget.value = value if isinstance(value, str) else (
+                        "" if value is None or value != value else number_text(value, self.lang))
+                else:
+                    widget.value = value or ""
         if "lang" in values:
             self.language.value = values["lang"]
 
@@ -146,7 +179,7 @@ class PlanForm(Form):
         """Validate and store the plan's details and the language."""
         values = self.value
         lang = values.pop("lang")
-        record = self.check(model.Plan, values)
+        record = self.check(model.Plan, self.read(values))
         if record is None:
             return False
         store = self.session.store

@@ -446,7 +446,8 @@ class PlanningExercise:
             cache=self._table_rows,
         )
         tables_ = self.session.tables()
-        findings = checks.plan_check(tables_, self.session.catalog)
+        findings = checks.plan_check(tables_, self.session.catalog,
+                                     self.session.store.plan_fields(self.session.plan_id))
         self.check.value = notes_html((f.ok, f.message(lang)) for f in findings)
         self.costs.value = costs_html(tables_["activities"], lang)
 

@@ -98,6 +98,10 @@ PLAN_FIELDS: dict[str, frozenset[str]] = {
                              fields=("organisation",)),
     "start": _aliases("start", fields=("start",)),
     "end": _aliases("einde", "end", fields=("end",)),
+    "action_type": _aliases("kernactie", "actie", "soort", "action type", "action",
+                            fields=("action_type",)),
+    "budget": _aliases("budget", "subsidie", "subsidiebedrag", "grant", "grant amount",
+                       fields=("budget",)),
 }
 
 

@@ -23,7 +23,8 @@ from ..model import FIELDS
 
 #: Each table's columns, in order, as :meth:`Store.plan_tables` gives them.
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "plans": ("id", "name", "project", "organisation", "start", "end", "created_at"),
+    "plans": ("id", "name", "project", "organisation", "start", "end", "action_type", "budget",
+              "created_at"),
     "goals": ("id", "plan_id", *FIELDS["Goal"]),
     "indicators": ("id", "plan_id", *FIELDS["Indicator"]),
     "activities": ("id", "plan_id", *FIELDS["Activity"], "version", "deleted"),

@@ -30,7 +30,7 @@ else:
     schema = on_first_use("workbook.store.schema")
 
 #: Counts layout changes of the store (:mod:`workbook.store.schema`).
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: The key of the PostgreSQL advisory lock held while the schema is created or migrated.
 SCHEMA_LOCK = 0x5765726B626F656B  # "Werkboek"
 
@@ -65,8 +65,14 @@ def _v4_to_v5(conn: sa.Connection) -> None:
     )
 
 
+def _v5_to_v6(conn: sa.Connection) -> None:
+    """Version 6 records the project's size: action type (KA210/KA220) and grant budget."""
+    conn.exec_driver_sql("ALTER TABLE plans ADD COLUMN action_type VARCHAR(8)")
+    conn.exec_driver_sql("ALTER TABLE plans ADD COLUMN budget FLOAT")
+
+
 STEPS: dict[int, Callable[[sa.Connection], None]] = {
-    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5,
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6,
 }
 
 

@@ -38,6 +38,8 @@ plans = sa.Table(
     sa.Column("organisation", sa.String(300), nullable=False, server_default=""),
     sa.Column("start", sa.Date),
     sa.Column("end", sa.Date),
+    sa.Column("action_type", sa.String(8)),
+    sa.Column("budget", sa.Float),
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
 
