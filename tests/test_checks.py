@@ -223,3 +223,16 @@ def test_project_months_counts_the_period():
     assert checks.project_months(date(2025, 9, 1), date(2027, 8, 31)) == 24
     assert checks.project_months(date(2025, 9, 1), date(2026, 2, 28)) == 6
     assert checks.project_months(None, date(2026, 2, 28)) is None
+
+
+def test_the_eprp_upload_counts_only_with_or_after_the_final_report(store, plan, catalog):
+    add_row(store, plan, what="Resultaten op het EPRP", channels=["eprp"],
+            when=date(2026, 5, 1))
+    end = date(2027, 8, 31)
+    early = checks.check_eprp(store.activities(plan), catalog, end)
+    assert not early.ok and early.state == "too_early"
+    assert "pas met het eindrapport of na de einddatum" in early.message("nl")
+    assert checks.check_eprp(store.activities(plan), catalog).ok  # no end date: present is ok
+    add_row(store, plan, what="Upload bij het eindrapport", channels=["eprp"], when=end)
+    late = checks.check_eprp(store.activities(plan), catalog, end)
+    assert late.ok and "Upload bij het eindrapport" in late.message("nl")

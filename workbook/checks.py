@@ -9,7 +9,10 @@ Decisions a reader of the findings should know:
 
 * Deleted and cancelled (``geannuleerd``) planning rows count nowhere.
 * **EPRP present** means a live planning row uses a mandatory channel of the catalog
-  (``verplicht = ja`` in ``kanalen.csv``: the Erasmus+ Project Results Platform).
+  (``verplicht = ja`` in ``kanalen.csv``: the Erasmus+ Project Results Platform). Results
+  can be uploaded only with the final report or after the end date (data/bronnen.csv,
+  ``eprp``): when the plan has an end date, an EPRP row dated before it does not count as
+  the upload.
 * **Pupils are recognisable** in a planning row when the row says so (``pupils_recognisable``:
   a property of the activity, asked in the form, not guessed from its audience). Then the
   privacy point (written consent) must be ticked as in order.
@@ -61,6 +64,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "planning. Het EPRP is verplicht: plan wanneer je de resultaten oplaadt.",
         "en": "No planning row uses the Erasmus+ Project Results Platform (EPRP) yet. The EPRP "
         "is mandatory: plan when you upload the results.",
+    },
+    "checks.eprp.too_early": {
+        "nl": "Het EPRP staat in de planning ({items}), maar vóór de einddatum van het "
+        "project. Resultaten opladen kan pas met het eindrapport of na de einddatum: plan "
+        "het opladen samen met het eindrapport.",
+        "en": "The EPRP is in the plan ({items}), but before the project's end date. Results "
+        "can be uploaded only with the final report or after the end date: plan the upload "
+        "together with the final report.",
     },
     "checks.groups.ok": {
         "nl": "Elke gekozen doelgroep wordt door minstens één activiteit bereikt.",
@@ -262,15 +273,23 @@ def _done(attention: pd.DataFrame, point: str) -> bool:
 # ----- the individual checks -------------------------------------------------------------
 
 
-def check_eprp(activities: pd.DataFrame, catalog: Any) -> Finding:
+def check_eprp(activities: pd.DataFrame, catalog: Any, end: Any = None) -> Finding:
+    """A results upload on the EPRP is planned, on or after the plan's ``end`` when known."""
     mandatory = {channel.id for channel in catalog.mandatory_channels()} if catalog else {"eprp"}
     live = live_activities(activities)
     rows = [
-        what
-        for what, channels in zip(live["what"].tolist(), live["channels"], strict=True)
+        (what, when)
+        for what, channels, when in zip(live["what"].tolist(), live["channels"],
+                                        pd.to_datetime(live["when"]).tolist(), strict=True)
         if not mandatory.isdisjoint(channels)
     ]
-    return Finding("eprp", bool(rows), items=tuple(_same(f"'{what}'") for what in rows[:1]))
+    if end is not None and rows:
+        in_time = [(what, when) for what, when in rows if when.date() >= end]
+        if not in_time:
+            return Finding("eprp", False, state="too_early",
+                           items=tuple(_same(f"'{what}'") for what, _ in rows[:1]))
+        rows = in_time
+    return Finding("eprp", bool(rows), items=tuple(_same(f"'{what}'") for what, _ in rows[:1]))
 
 
 def check_groups_reached(
@@ -478,7 +497,7 @@ def plan_check(tables: Mapping[str, pd.DataFrame], catalog: Any = None,
     activities = live_activities(tables["activities"])  # once for the checks below
     attention = tables.get("attention")
     return [
-        check_eprp(activities, catalog),
+        check_eprp(activities, catalog, (plan or {}).get("end")),
         check_groups_reached(activities, tables.get("target_groups"), catalog),
         check_messages(activities, tables.get("target_groups"), catalog),
         check_visibility(activities, attention, "logos"),
