@@ -95,3 +95,15 @@ def test_events_between_keeps_the_plan_period_only():
     assert not etwinning.confirmed and not etwinning.exact
     # a known date in evenementdata.csv counts as confirmed
     assert next(o for o in found if o.event.id == "erasmusdays").confirmed
+
+
+def test_every_notebook_has_a_discussion_box_with_questions_and_an_exercise():
+    for path in NOTEBOOKS:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        stem = path.name.split("-")[0]
+        box = next(c for c in cells if c["id"] == f"{stem}-bespreek")
+        text = "".join(box["source"])
+        assert "### Bespreek samen" in text, path.name
+        questions = [line for line in text.splitlines() if line[:4] in ("> 1.", "> 2.", "> 3.")]
+        assert 2 <= len(questions) <= 3, path.name
+        assert "**Oefening" in text, path.name

@@ -93,8 +93,9 @@ def combined_activities(teams: Sequence[TeamPlan], catalog: Catalog | None = Non
 
 
 def activities_per_team(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.DataFrame:
-    """Per team: source, action type (KA210/KA220), number of activities, target groups with channels but no key message
-    (:func:`checks.groups_without_message`), total cost, first and last date, indicators."""
+    """Per team: source, action type (KA210/KA220), number of activities, target groups with
+    channels but no key message (:func:`checks.groups_without_message`), total cost, first and
+    last date, indicators."""
     rows = []
     for team in distinct_teams(teams, lang):
         live = team._live_frame()
