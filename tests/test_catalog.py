@@ -192,7 +192,7 @@ def _append(folder: Path, name: str, line: str) -> int:
         ),
         (
             "evenementen.csv",
-            "feest,Feest,Party,13,,,,",
+            "feest,Feest,Party,13,,,erasmus,ja,,,",
             "kolom 'maand' heeft '13'",
             "column 'maand' has '13'",
         ),

@@ -50,7 +50,7 @@ def test_export_csv_comma_and_english(demo, tmp_path, monkeypatch, capsys):
     assert main(["export", str(tmp_path / "plan.csv"), "--csv-comma"]) == 0
     assert "exported to" in capsys.readouterr().out
     text = (tmp_path / "plan.csv").read_text(encoding="utf-8-sig")
-    assert text.startswith("Context,What,To whom,How / channels,When,")
+    assert text.startswith("Context,What,To whom,Key message,How / channels,Product,")
 
 
 def test_export_a_named_plan_and_refuse_an_unknown_one(demo, tmp_path, capsys):

@@ -61,10 +61,11 @@ def test_xlsx_sheets_headings_and_layout(demo):
     sheet = book["Planning"]
     assert [c.value for c in sheet[1]] == planning_columns("nl")
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref.startswith("A1:J")
+    assert sheet.auto_filter.ref.startswith("A1:M")
     assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width > 8
-    assert sheet["H2"].number_format == "[$€-813] #,##0.00"
-    assert sheet["E2"].number_format == "dd/mm/yyyy" and sheet["E2"].is_date
+    assert sheet["K2"].number_format == "[$€-813] #,##0.00"
+    assert sheet["H2"].number_format == "dd/mm/yyyy" and sheet["H2"].is_date
+    assert sheet["D1"].value == "Kernboodschap" and sheet["D2"].value
     assert sheet.max_row == len(demo.planning()) + 1
     assert book["Indicatoren"]["D2"].number_format == "dd/mm/yyyy"
     assert book["Plan"]["B1"].value == "Taal zonder grenzen"
@@ -75,7 +76,7 @@ def test_xlsx_sheets_headings_and_layout(demo):
 
 def test_xlsx_never_holds_a_formula(store, catalog):
     for text in STORED:
-        add_row(store, catalog, what=text, responsible=text)
+        add_row(store, catalog, what=text, responsible=text, message=text)
     content = xlsx_bytes(PlanData.from_store(store))
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         for name in archive.namelist():
@@ -99,7 +100,9 @@ def test_csv_flemish_dialect_by_default(demo):
     assert rows[0] == planning_columns("nl")
     by_what = {row[1]: row for row in rows[1:]}
     row = by_what["Multiplier event in Gent voor scholen uit de regio en de scholengroep"]
-    assert row[4] == "18/03/2027" and row[7] == "2500" and row[6] == "15"
+    assert row[7] == "18/03/2027" and row[10] == "2500" and row[9] == "15"
+    assert row[5] == "presentatie (slides)" and row[6] == "nee"
+    assert row[3].startswith("Taalgericht vakonderwijs met CLIL")
     assert content.decode("utf-8-sig").count("\r\n") == len(rows)
 
 
@@ -111,7 +114,7 @@ def test_csv_comma_option_and_decimal_marks(store, catalog):
     comma = csv_bytes(data, comma=True).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(comma)))
     assert rows[1][1] == "Infoavond, met drankje"
-    assert rows[1][4] == "2026-04-01" and rows[1][6] == "12.5" and rows[1][7] == "1250.5"
+    assert rows[1][7] == "2026-04-01" and rows[1][9] == "12.5" and rows[1][10] == "1250.5"
     assert not csv_bytes(data, bom=False).startswith(b"\xef\xbb\xbf")
 
 
@@ -183,9 +186,14 @@ def test_ics_parses_back_with_every_activity_and_the_erasmus_events(demo, demo_s
     assert "Afgelast" not in summaries and cancelled
     activity_events = [e for e in events if "Erasmus+" not in e.get("CATEGORIES").cats]
     assert len(activity_events) == len(live)
-    occurrences = catalog.event_occurrences(data.years())
+    occurrences = catalog.events_between(data.plan.start, data.plan.end)
     assert len(events) == len(live) + len(occurrences)
     assert data.years() == [2025, 2026, 2027]
+    moments = [e for e in events if "Erasmus+" in e.get("CATEGORIES").cats]
+    # only the events within the plan's period (2025-09-01 to 2027-08-31)
+    assert all(e.decoded("DTSTART") <= data.plan.end for e in moments)
+    assert all(e.decoded("DTEND") > data.plan.start for e in moments)
+    assert not [e for e in moments if e.decoded("DTSTART") == date(2027, 9, 26)]
     uids = [str(e["UID"]) for e in events]
     assert len(set(uids)) == len(uids)
     for event in events:
@@ -198,7 +206,10 @@ def test_ics_parses_back_with_every_activity_and_the_erasmus_events(demo, demo_s
     assert "Leerkrachten / vakcollega's" in str(pitch["DESCRIPTION"])
     erasmusdays = [e for e in events if str(e["SUMMARY"]) == "Erasmus+: ERASMUSDAYS"]
     assert erasmusdays[0].decoded("DTSTART") == date(2025, 10, 13)
-    assert "exacte dagen" in str(erasmusdays[-1]["DESCRIPTION"])  # 2027: only the month
+    assert "exacte dagen" in str(erasmusdays[-1]["DESCRIPTION"])  # 2026: only the month
+    assert len(erasmusdays) == 2  # October 2027 lies after the plan's end
+    languages = [e for e in moments if "Dag van de Talen" in str(e["SUMMARY"])]
+    assert languages and all(str(e["SUMMARY"]).startswith("Raad van Europa") for e in languages)
     assert ics_bytes(data) == ics_bytes(data)  # stable UIDs and DTSTAMP for a fixed today
 
 
@@ -272,3 +283,16 @@ def test_unknown_extension_is_refused(demo, demo_store, tmp_path):
         export_plan(demo_store, tmp_path / "plan.pdf")
     assert not (tmp_path / "plan.pdf").exists()
     assert filename_for(demo, ".xlsx") == "Taal-zonder-grenzen.xlsx"
+
+
+def test_report_has_a_printable_model_consent_in_both_languages_with_sources(demo):
+    page = report_html(demo, charts=False)
+    assert 'id="consent"' in page
+    assert "Toestemming voor beeldmateriaal van leerlingen" in page
+    assert "Consent for images of pupils" in page
+    # taking and publishing are separate; kind of image, where and why; withdrawable
+    assert "1. Beelden maken" in page and "2. Beelden publiceren (dit is een aparte" in page
+    assert "Welke beelden" in page and "Waarom" in page and "intrekken" in page
+    assert "withdraw this consent at any time" in page
+    assert "Gegevensbeschermingsautoriteit" in page  # its sources, from data/bronnen.csv
+    assert 'id="consent"' not in report_html(demo, charts=False, consent=False)

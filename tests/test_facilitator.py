@@ -342,10 +342,11 @@ def test_a_plan_sheet_that_is_no_valid_plan_refuses_only_that_file(store, monkey
 
 def test_a_valid_plan_sheet_gives_the_team_plan_every_field(store):
     source = _with_plan_sheet("Team Brugge", ["Organisatie", "Stedelijk Lyceum"],
-                              ["Start", date(2025, 9, 1)], ["Einde", "31/08/2027"])
+                              ["Start", date(2025, 9, 1)], ["Einde", "31/08/2027"],
+                              ["Soort partnerschap", "KA220"], ["Subsidiebedrag", 250000])
     expected = {"name": "Team Brugge", "project": "Taal zonder grenzen",
                 "organisation": "Stedelijk Lyceum", "start": date(2025, 9, 1),
-                "end": date(2027, 8, 31)}
+                "end": date(2027, 8, 31), "action_type": "KA220", "budget": 250000.0}
     teams, refused = fac.teams_from_files([("brugge.xlsx", source)])
     assert refused == {} and teams[0].plan.model_dump() == expected
     results, refused = fac.import_team_files(store, [("brugge.xlsx", source)])

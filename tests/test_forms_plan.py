@@ -65,8 +65,25 @@ def test_the_app_view_does_not_show_the_store_path(demo_store, monkeypatch):
 
 def test_the_form_shows_the_plan_as_stored(demo_store):
     plan = demo_store.plan(current_plan_id(demo_store))
-    assert {key: PlanForm().value[key] for key in Plan.model_fields} == plan.model_dump()
+    form = PlanForm()
+    shown = {key: form.value[key] for key in Plan.model_fields}
+    assert shown == {**plan.model_dump(), "budget": "250000"}  # the amount as text
+    assert form.read(form.value)["budget"] == plan.budget == 250_000
     undated = demo_store.add_plan(Plan(name="Zonder data", project="Proef"))
     demo_store.choose_plan(undated)
     assert PlanForm().value == {"name": "Zonder data", "project": "Proef", "organisation": "",
-                                "start": None, "end": None, "lang": "nl"}
+                                "start": None, "end": None, "action_type": "", "budget": "",
+                                "lang": "nl"}
+
+
+def test_action_type_and_budget_are_saved_and_a_bad_amount_is_named(demo_store):
+    form = PlanForm()
+    form.action_type.value = "KA210"
+    form.budget.value = "60.000"
+    assert form.submit()
+    plan = demo_store.plan(current_plan_id(demo_store))
+    assert plan.action_type == "KA210" and plan.budget == 60_000
+    form.budget.value = "veel"
+    assert not form.submit()
+    assert "Subsidiebedrag (€)" in form.feedback.value
+    assert demo_store.plan(current_plan_id(demo_store)).budget == 60_000

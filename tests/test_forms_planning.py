@@ -25,6 +25,7 @@ def fill(form: PlanningForm, **values) -> None:
     form.when.value = values.get("when", date(2026, 4, 20))
     form.price.value = values.get("price", "45,50")
     form.responsible.value = values.get("responsible", "Leerlingenraad")
+    form.message.value = values.get("message", "Ontwerp mee het logo van ons project!")
 
 
 def test_a_new_row_lands_in_the_store_and_the_planning_table(exercise, demo_store):
@@ -38,7 +39,9 @@ def test_a_new_row_lands_in_the_store_and_the_planning_table(exercise, demo_stor
     row = table[table["Wat"] == "Posters met de logowedstrijd in de gang"].iloc[0]
     assert row["Prijs"] == 45.5 and row["Naar wie"] == "Leerlingen / vrienden"
     assert row["Hoe / kanalen"] == "Wedstrijd, Posters"
+    assert row["Kernboodschap"] == "Ontwerp mee het logo van ons project!"
     assert form.value["what"] == "" and form.value["price"] == ""  # cleared for the next row
+    assert form.value["message"] == ""
     assert "Posters met de logowedstrijd" in exercise.table.value
 
 
@@ -50,6 +53,7 @@ def test_a_new_row_lands_in_the_store_and_the_planning_table(exercise, demo_stor
         ("price", "veel", "Prijs: &#x27;veel&#x27; is geen bedrag of getal"),
         ("when", None, "Wanneer: verwacht een datum"),
         ("target_groups", [], "Naar wie: kies er minstens één."),
+        ("message", "x" * 301, "Kernboodschap: maximaal 300 tekens."),
     ],
 )
 def test_a_bad_value_is_named_and_nothing_is_stored(exercise, demo_store, field, value, message):
@@ -129,7 +133,7 @@ def test_check_and_costs_follow_a_change(exercise):
          target_groups=["leerlingen"], methods=["promofilmpje"], channels=["tiktok"])
     exercise.form.submit()
     assert "€ 5.350" in exercise.costs.value and "€ 7.270" in exercise.costs.value
-    assert "Disclaimer: nog niet in orde" in exercise.check.value
+    assert "Disclaimer: zet de officiële tekst letterlijk" in exercise.check.value
 
 
 def test_a_rerun_shows_the_filled_plan(exercise, demo_store):

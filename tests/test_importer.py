@@ -517,7 +517,7 @@ def test_a_valid_plan_sheet_fills_every_field_of_a_new_plan(store):
     assert store.plan(result.plan_id).model_dump() == {
         "name": "Team Hasselt", "project": "Taal zonder grenzen",
         "organisation": "Sint-Jozefscollege, Hasselt", "start": date(2025, 9, 1),
-        "end": date(2027, 8, 31)}
+        "end": date(2027, 8, 31), "action_type": None, "budget": None}
 
 
 def test_import_into_a_new_plan_keeps_the_plan_sheet_and_an_existing_plan_its_own(store):
@@ -697,3 +697,62 @@ def test_a_file_path_is_read_too(tmp_path, store):
     assert len(import_plan(store, path).activity_ids) == 1
     with pytest.raises(ImportRefused, match="kan niet gelezen"):
         import_plan(store, tmp_path / "bestaat-niet.csv")
+
+
+def test_key_message_column_is_optional_and_read_when_present(catalog):
+    old = only(b"Wat;Naar wie;Wanneer\nInfoavond;Ouders;2025-10-14")
+    assert old.message == ""  # files from before the column still import
+    for heading in ("Kernboodschap", "Boodschap", "Key message"):
+        line = f'Wat;Naar wie;{heading};Wanneer\nInfoavond;Ouders;"Uw kind durft meer";2025-10-14'
+        assert only(line.encode()).message == "Uw kind durft meer"
+
+
+def test_a_too_long_key_message_is_refused_naming_the_column(catalog):
+    line = f"Wat;Naar wie;Kernboodschap;Wanneer\nInfoavond;Ouders;{'x' * 301};2025-10-14"
+    with pytest.raises(ImportRefused) as refused:
+        parse_plan(line.encode(), filename="plan.csv")
+    message = " ".join(refused.value.messages())
+    assert "Kernboodschap" in message and "300" in message
+
+
+def test_product_and_recognisable_pupils_columns(catalog):
+    old = only(b"Wat;Naar wie;Wanneer\nInfoavond;Ouders;2025-10-14")
+    assert old.product == "geen" and old.pupils_recognisable is False
+    line = ("Wat;Naar wie;Product;Leerlingen herkenbaar;Wanneer\n"
+            "Interview;Ouders;persbericht;ja;2025-10-14")
+    activity = only(line.encode())
+    assert activity.product == "artikel" and activity.pupils_recognisable is True
+    english = only(b"What;To whom;Product;Pupils recognisable;When\n"
+                   b"Clip;Parents;video;no;2025-10-14")
+    assert english.product == "video" and english.pupils_recognisable is False
+
+
+def test_a_bad_product_or_yes_no_names_the_column():
+    line = ("Wat;Naar wie;Product;Leerlingen herkenbaar;Wanneer\n"
+            "Interview;Ouders;ruimteschip;misschien;2025-10-14")
+    with pytest.raises(ImportRefused) as refused:
+        parse_plan(line.encode(), filename="plan.csv")
+    message = " ".join(refused.value.messages())
+    assert "'ruimteschip' is geen product" in message
+    assert "'misschien' is geen ja of nee" in message
+
+
+def test_plan_sheet_reads_action_type_and_budget_and_a_file_without_them_still_imports(store):
+    planning = [["Wat", "Naar wie", "Wanneer"], ["Folder", "Ouders", "2026-01-10"]]
+    plan = [["Naam", "Team Gent"], ["Soort partnerschap", "KA210 — kleinschalig partnerschap"],
+            ["Subsidiebedrag (€)", "60.000"]]
+    parsed = parse_plan(xlsx_bytes(planning, "Planning", {"Plan": plan}), filename="t.xlsx")
+    assert parsed.plan["budget"] == 60_000
+    written = write_plan(store, parsed, plan_name="Team Gent", plan_details=parsed.plan)
+    made = store.plan(written.plan_id)
+    assert made.action_type == "KA210" and made.budget == 60_000
+    old = parse_plan(xlsx_bytes(planning, "Planning", {"Plan": [["Naam", "Oud"]]}),
+                     filename="oud.xlsx")
+    assert "budget" not in old.plan and "action_type" not in old.plan
+
+
+def test_a_bad_budget_on_the_plan_sheet_is_named():
+    plan = [["Naam", "Team Gent"], ["Subsidiebedrag", "veel"]]
+    with pytest.raises(ImportRefused) as refused:
+        parse_plan(xlsx_bytes(PLANNING, "Planning", {"Plan": plan}), filename="t.xlsx")
+    assert "rij 2" in " ".join(refused.value.messages())

@@ -27,7 +27,7 @@ from workbook.model import (
     validate,
 )
 from workbook.session import current_plan_id
-from workbook.store import Store, StoreError, open_store, schema
+from workbook.store import Store, StoreError, forget_open_stores, open_store, schema
 from workbook.store.migrations import set_meta
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -252,7 +252,37 @@ def test_an_older_store_is_backed_up_and_migrated(isolated_workbook: Path):
     indicators = store.indicators(plan_id)
     assert indicators[["name", "kind"]].values.tolist() == [["Deelnemers infoavond", "cumulatief"]]
     assert store.activities(plan_id)["what"].tolist() == ["Infoavond"]
+    assert store.activities(plan_id)["message"].tolist() == [""]
     assert store.measurements(plan_id)["value"].tolist() == [45]
+
+
+def test_a_version_3_store_gets_the_new_activity_columns_after_a_backup(isolated_workbook: Path):
+    store = open_store()
+    plan_id = store.add_plan(validate(Plan, {"name": "Plan v3"}))
+    store.add_activity(plan_id, activity())
+    forget_open_stores()
+    path = isolated_workbook / "werkboek.sqlite"
+    with sqlite3.connect(path) as conn:  # what a version-3 store looked like
+        for column in ("message", "product", "pupils_recognisable"):
+            conn.execute(f"ALTER TABLE activities DROP COLUMN {column}")
+        for column in ("action_type", "budget"):
+            conn.execute(f"ALTER TABLE plans DROP COLUMN {column}")
+        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.close()
+    migrated = open_store()
+    assert migrated.schema_version() == schema.SCHEMA_VERSION == 6
+    assert migrated.backup_path.name == "werkboek.sqlite.v3.bak"
+    with sqlite3.connect(migrated.backup_path) as backup:
+        columns = [row[1] for row in backup.execute("PRAGMA table_info(activities)")]
+    backup.close()
+    assert "message" not in columns
+    rows = migrated.activities(plan_id)
+    assert rows["what"].tolist() == ["Infoavond"] and rows["message"].tolist() == [""]
+    assert rows["product"].tolist() == ["geen"]
+    assert rows["pupils_recognisable"].tolist() == [False]
+    assert migrated.plan(plan_id).action_type is None and migrated.plan(plan_id).budget is None
+    migrated.add_activity(plan_id, activity(message="Uw kind durft meer"))
+    assert migrated.activities(plan_id)["message"].tolist() == ["", "Uw kind durft meer"]
 
 
 def test_a_store_from_a_newer_workbook_is_refused(store: Store):

@@ -22,6 +22,8 @@ from .i18n import label, t
 SCOPES = ("intern", "extern")
 TIERS = ("micro", "meso", "macro")
 CHANNEL_KINDS = ("school", "pers", "personeel", "sociale_media", "eu_platform", "project", "epos")
+#: Who holds an event (labels ``event_by.<id>`` in :mod:`workbook.i18n`).
+EVENT_ORGANISERS = ("erasmus", "etwinning", "raad_van_europa", "eu", "epos")
 _ID = re.compile(r"^[a-z0-9_]+$")
 
 
@@ -65,9 +67,16 @@ class Channel(Entry):
 
 @dataclass(frozen=True)
 class Event(Entry):
+    """A moment to plan around. ``organiser`` is who holds it (``EVENT_ORGANISERS``: not
+    every such day is an Erasmus+ one); ``confirmed`` is False when even the month is only
+    an expectation (the facilitator edits it); ``source`` names a row of ``data/bronnen.csv``."""
+
     month: int = 1
     day: int | None = None
     days: int = 1
+    organiser: str = "erasmus"
+    confirmed: bool = True
+    source: str = ""
     explanation_nl: str = ""
     explanation_en: str = ""
 
@@ -86,13 +95,14 @@ class AttentionPoint(Entry):
 
 @dataclass(frozen=True)
 class EventOccurrence:
-    """One year's occurrence of an Erasmus+ event; ``exact`` is False when only the month
-    is known."""
+    """One year's occurrence of an event; ``exact`` is False when only the month is known,
+    ``confirmed`` False when the date is an unverified expectation."""
 
     event: Event
     start: date
     end: date
     exact: bool
+    confirmed: bool = True
 
 
 def normalize(text: str) -> str:
@@ -182,15 +192,22 @@ class Catalog:
                 elif event.day:
                     start = date(year, event.month, event.day)
                     end = date.fromordinal(start.toordinal() + event.days - 1)
-                    found.append(EventOccurrence(event, start, end, True))
+                    found.append(EventOccurrence(event, start, end, True, event.confirmed))
                 else:
                     last = calendar.monthrange(year, event.month)[1]
                     found.append(
                         EventOccurrence(
-                            event, date(year, event.month, 1), date(year, event.month, last), False
+                            event, date(year, event.month, 1), date(year, event.month, last),
+                            False, event.confirmed,
                         )
                     )
         return sorted(found, key=lambda o: o.start)
+
+    def events_between(self, first: date, last: date) -> list[EventOccurrence]:
+        """The events that overlap the period ``first``–``last`` (a plan's start and end):
+        the one rule of which events a plan is offered."""
+        years = range(first.year, last.year + 1)
+        return [o for o in self.event_occurrences(years) if o.end >= first and o.start <= last]
 
 
 class _Rows:
@@ -339,7 +356,8 @@ def _channels(folder: Path, groups: dict) -> dict[str, Channel]:
 
 
 def _events(folder: Path) -> dict[str, Event]:
-    columns = ("id", "nl", "en", "maand", "dag", "dagen", "uitleg_nl", "uitleg_en")
+    columns = ("id", "nl", "en", "maand", "dag", "dagen", "organisator", "datum_zeker", "bron",
+               "uitleg_nl", "uitleg_en")
     rows = _Rows(folder, "evenementen.csv", columns)
     events = {}
     for row in rows:
@@ -351,6 +369,9 @@ def _events(folder: Path) -> dict[str, Event]:
             month=month,
             day=rows.integer(row, "dag", 1, calendar.monthrange(2024, month)[1]),
             days=rows.integer(row, "dagen", 1, 31) or 1,
+            organiser=rows.choice(row, "organisator", EVENT_ORGANISERS),
+            confirmed=rows.choice(row, "datum_zeker", ("ja", "nee")) == "ja",
+            source=row["bron"],
             explanation_nl=row["uitleg_nl"],
             explanation_en=row["uitleg_en"],
         )

@@ -9,10 +9,27 @@ Decisions a reader of the findings should know:
 
 * Deleted and cancelled (``geannuleerd``) planning rows count nowhere.
 * **EPRP present** means a live planning row uses a mandatory channel of the catalog
-  (``verplicht = ja`` in ``kanalen.csv``: the Erasmus+ Project Results Platform).
-* **Pupils appear** in a planning row when it addresses :data:`PUPIL_GROUPS` through a
-  method or channel in :data:`VISUAL_METHODS` / :data:`VISUAL_CHANNELS` (a video or a
-  picture-led social network). Then the privacy point must be ticked as in order.
+  (``verplicht = ja`` in ``kanalen.csv``: the Erasmus+ Project Results Platform). Results
+  can be uploaded only with the final report or after the end date (data/bronnen.csv,
+  ``eprp``): when the plan has an end date, an EPRP row dated before it does not count as
+  the upload.
+* **Pupils are recognisable** in a planning row when the row says so (``pupils_recognisable``:
+  a property of the activity, asked in the form, not guessed from its audience). Then the
+  privacy point (written consent) must be ticked as in order.
+* A row **makes a product** when its ``product`` is not ``geen``: each such product carries
+  the EU emblem with *Medegefinancierd door de Europese Unie* and the disclaimer in its
+  exact wording; the logo and disclaimer findings name the products still waiting.
+* A target group **has a key message** when at least one live planning row that addresses
+  it carries a message (kernboodschap). A group **has channels** when a live row addressing
+  it names a channel, or its choice in *hoe* does. The deck's chain is boodschap →
+  doelgroepen → kanalen → impact: a group with channels but no message is named.
+* **Proportionality** compares the plan with the project's size (the plan's action type,
+  grant budget and period): the dissemination cost (the live rows' prices), its share of the
+  grant and the levels reached. A cooperation partnership (KA220) is expected to reach
+  beyond its own networks: without any target group at macro level (national, European)
+  the point is open. A small-scale partnership (KA210) is in order at micro and meso level.
+  No percentage of the budget is a rule of the Programme Guide: the check states the share
+  and leaves the judgement in words.
 * A **count indicator** is one whose measurements add up (kind ``cumulatief``: people
   reached, articles, schools). An impact-level effect measured only by counts gets a
   warning: counts show output, not a change.
@@ -27,14 +44,15 @@ from typing import Any
 import pandas as pd
 
 from .analysis import live_activities
+from .coverage import group_tags, tag_of
+from .formats import format_money, format_number
 from .i18n import label, register, t
 from .model import Kind, Level, Scope, Tier
 
 SCOPES: tuple[str, ...] = tuple(member.value for member in Scope)
 TIERS: tuple[str, ...] = tuple(member.value for member in Tier)
-PUPIL_GROUPS: frozenset[str] = frozenset({"leerlingen"})
-VISUAL_METHODS: frozenset[str] = frozenset({"promofilmpje"})
-VISUAL_CHANNELS: frozenset[str] = frozenset({"instagram", "tiktok", "facebook"})
+#: How many rows a finding names before it says "and N more".
+NAMED_ROWS = 3
 
 TEXTS: dict[str, dict[str, str]] = {
     "checks.eprp.ok": {
@@ -46,6 +64,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "planning. Het EPRP is verplicht: plan wanneer je de resultaten oplaadt.",
         "en": "No planning row uses the Erasmus+ Project Results Platform (EPRP) yet. The EPRP "
         "is mandatory: plan when you upload the results.",
+    },
+    "checks.eprp.too_early": {
+        "nl": "Het EPRP staat in de planning ({items}), maar vóór de einddatum van het "
+        "project. Resultaten opladen kan pas met het eindrapport of na de einddatum: plan "
+        "het opladen samen met het eindrapport.",
+        "en": "The EPRP is in the plan ({items}), but before the project's end date. Results "
+        "can be uploaded only with the final report or after the end date: plan the upload "
+        "together with the final report.",
     },
     "checks.groups.ok": {
         "nl": "Elke gekozen doelgroep wordt door minstens één activiteit bereikt.",
@@ -59,6 +85,59 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Gekozen doelgroepen zonder activiteit: {items}.",
         "en": "Chosen target groups without an activity: {items}.",
     },
+    "checks.messages.ok": {
+        "nl": "Elke doelgroep met een kanaal krijgt een kernboodschap.",
+        "en": "Every target group with a channel gets a key message.",
+    },
+    "checks.messages.missing": {
+        "nl": "Doelgroepen met kanalen maar zonder kernboodschap: {items}. Wat wil je dat zij "
+        "onthouden? Vul de kernboodschap in bij een rij voor hen (boodschap → doelgroepen → "
+        "kanalen → impact).",
+        "en": "Target groups with channels but no key message: {items}. What do you want them "
+        "to remember? Fill in the key message in a row for them (message → target groups → "
+        "channels → impact).",
+    },
+    "checks.proportionality.unknown": {
+        "nl": "Proportionaliteit: vul in 00 — welkom het soort partnerschap (KA210 of KA220), "
+        "de projectperiode en het subsidiebedrag in; dan vergelijkt de controle je plan met "
+        "de omvang van je project.",
+        "en": "Proportionality: fill in the kind of partnership (KA210 or KA220), the project "
+        "period and the grant amount in 00 — welcome; then the check compares your plan with "
+        "the size of your project.",
+    },
+    "checks.proportionality.size": {
+        "nl": "Proportionaliteit ({action}, {months} maanden, subsidie {budget}): je plan "
+        "besteedt {cost} aan {count} activiteiten ({share} van de subsidie) en bereikt "
+        "doelgroepen op {tiers}.",
+        "en": "Proportionality ({action}, {months} months, grant {budget}): your plan spends "
+        "{cost} on {count} activities ({share} of the grant) and reaches target groups at "
+        "{tiers}.",
+    },
+    "checks.proportionality.small": {
+        "nl": "Een kleinschalig partnerschap dissemineert in verhouding tot zijn omvang: "
+        "vooral in de eigen scholen en hun omgeving (micro en meso); een nationale of Europese "
+        "campagne is niet nodig (Erasmus+-programmagids).",
+        "en": "A small-scale partnership disseminates in proportion to its size: mainly in its "
+        "own schools and their surroundings (micro and meso); a national or European campaign "
+        "is not needed (Erasmus+ Programme Guide).",
+    },
+    "checks.proportionality.large_ok": {
+        "nl": "Een samenwerkingspartnerschap is groter en verspreidt zijn resultaten ook buiten "
+        "de eigen netwerken; je plan reikt tot macroniveau (Erasmus+-programmagids).",
+        "en": "A cooperation partnership is larger and spreads its results beyond its own "
+        "networks too; your plan reaches the macro level (Erasmus+ Programme Guide).",
+    },
+    "checks.proportionality.large_missing": {
+        "nl": "Een samenwerkingspartnerschap is groter en verspreidt zijn resultaten ook buiten "
+        "de eigen netwerken, maar je plan bereikt nog geen doelgroep op macroniveau "
+        "(nationaal of Europees), bv. via het EPRP, de Epos-nieuwsbrief of een conferentie "
+        "(Erasmus+-programmagids).",
+        "en": "A cooperation partnership is larger and spreads its results beyond its own "
+        "networks too, but your plan reaches no target group at macro level yet (national "
+        "or European), e.g. through the EPRP, the Epos newsletter or a conference (Erasmus+ "
+        "Programme Guide).",
+    },
+    "checks.proportionality.no_budget": {"nl": "onbekend", "en": "unknown"},
     "checks.logos.ok": {
         "nl": "Logo's: het EU-embleem met 'Medegefinancierd door de Europese Unie' is in orde.",
         "en": "Logos: the EU emblem with 'Co-funded by the European Union' is in order.",
@@ -69,29 +148,51 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Logos: tick the point once the EU emblem with 'Co-funded by the European Union' "
         "is on every communication (notebook 03 — how).",
     },
+    "checks.logos.products": {
+        "nl": "Logo's: zet het EU-embleem met 'Medegefinancierd door de Europese Unie' op "
+        "{items} en vink het aandachtspunt aan (notebook 03 — hoe).",
+        "en": "Logos: put the EU emblem with 'Co-funded by the European Union' on {items} and "
+        "tick the point (notebook 03 — how).",
+    },
     "checks.disclaimer.ok": {
         "nl": "Disclaimer: in orde.",
         "en": "Disclaimer: in order.",
     },
     "checks.disclaimer.missing": {
-        "nl": "Disclaimer: nog niet in orde — neem de tekst over uit je subsidieovereenkomst "
-        "(notebook 03 — hoe).",
-        "en": "Disclaimer: not in order yet — copy the wording from your grant agreement "
-        "(notebook 03 — how).",
+        "nl": "Disclaimer: nog niet in orde — neem de officiële tekst letterlijk over "
+        "(notebook 03 — hoe; je subsidieovereenkomst gaat voor).",
+        "en": "Disclaimer: not in order yet — copy the official wording exactly "
+        "(notebook 03 — how; your grant agreement prevails).",
+    },
+    "checks.disclaimer.products": {
+        "nl": "Disclaimer: zet de officiële tekst letterlijk ('… geven niet noodzakelijkerwijs "
+        "de standpunten … van de Europese Unie … weer', notebook 03) op {items} en vink het "
+        "aandachtspunt aan.",
+        "en": "Disclaimer: put the official wording exactly ('… do not necessarily reflect "
+        "those of the European Union …', notebook 03) on {items} and tick the point.",
     },
     "checks.privacy.ok": {
-        "nl": "Privacy: toestemming voor beelden van leerlingen is geregeld.",
-        "en": "Privacy: consent for images of pupils is arranged.",
+        "nl": "Privacy: schriftelijke toestemming voor herkenbare leerlingen is geregeld "
+        "({items}).",
+        "en": "Privacy: written consent for recognisable pupils is arranged ({items}).",
     },
     "checks.privacy.not_needed": {
-        "nl": "Privacy: geen activiteit toont leerlingen in beeld of op sociale media.",
-        "en": "Privacy: no activity shows pupils in images or on social media.",
+        "nl": "Privacy: geen enkele rij zegt dat leerlingen herkenbaar in beeld komen. Klopt "
+        "dat? Vink 'Leerlingen herkenbaar in beeld' aan bij elke rij waar dat zo is, ook bij "
+        "een interview of een krantenfoto.",
+        "en": "Privacy: no row says that pupils are recognisable in images. Is that right? Tick "
+        "'Pupils recognisable in images' on every row where they are, an interview or a "
+        "newspaper photo too.",
     },
     "checks.privacy.missing": {
-        "nl": "Privacy: leerlingen komen in beeld in {items}, maar het aandachtspunt privacy "
-        "(toestemming voor beelden) is nog niet aangevinkt.",
-        "en": "Privacy: pupils appear in {items}, but the privacy point (consent for images) "
-        "is not ticked yet.",
+        "nl": "Privacy: leerlingen zijn herkenbaar in beeld in {items}. Vraag schriftelijke "
+        "toestemming, apart om de beelden te maken en om ze te publiceren; ze noemt het soort "
+        "beeld, waar het verschijnt en waarom, en kan altijd ingetrokken worden. Vink daarna "
+        "het aandachtspunt privacy aan (notebook 03). Een modeltekst staat bij de downloads.",
+        "en": "Privacy: pupils are recognisable in images in {items}. Ask for written consent, "
+        "separately for taking the images and for publishing them; it names the kind of "
+        "image, where it appears and why, and can be withdrawn at any time. Then tick the "
+        "privacy point (notebook 03). A model text is with the downloads.",
     },
     "checks.targets.ok": {
         "nl": "Elke indicator heeft een streefwaarde.",
@@ -172,15 +273,23 @@ def _done(attention: pd.DataFrame, point: str) -> bool:
 # ----- the individual checks -------------------------------------------------------------
 
 
-def check_eprp(activities: pd.DataFrame, catalog: Any) -> Finding:
+def check_eprp(activities: pd.DataFrame, catalog: Any, end: Any = None) -> Finding:
+    """A results upload on the EPRP is planned, on or after the plan's ``end`` when known."""
     mandatory = {channel.id for channel in catalog.mandatory_channels()} if catalog else {"eprp"}
     live = live_activities(activities)
     rows = [
-        what
-        for what, channels in zip(live["what"].tolist(), live["channels"], strict=True)
+        (what, when)
+        for what, channels, when in zip(live["what"].tolist(), live["channels"],
+                                        pd.to_datetime(live["when"]).tolist(), strict=True)
         if not mandatory.isdisjoint(channels)
     ]
-    return Finding("eprp", bool(rows), items=tuple(_same(f"'{what}'") for what in rows[:1]))
+    if end is not None and rows:
+        in_time = [(what, when) for what, when in rows if when.date() >= end]
+        if not in_time:
+            return Finding("eprp", False, state="too_early",
+                           items=tuple(_same(f"'{what}'") for what, _ in rows[:1]))
+        rows = in_time
+    return Finding("eprp", bool(rows), items=tuple(_same(f"'{what}'") for what, _ in rows[:1]))
 
 
 def check_groups_reached(
@@ -196,34 +305,139 @@ def check_groups_reached(
     return Finding("groups", not missing, items=tuple(_named(g, catalog) for g in missing))
 
 
+def groups_without_message(activities: pd.DataFrame,
+                           target_groups: pd.DataFrame | None = None) -> list[str]:
+    """The target groups that have channels (in a live row, or chosen in *hoe*) but no live
+    row with a key message, in the order they first appear."""
+    live = live_activities(activities)
+    with_channels: list[str] = []
+    with_message: set[str] = set()
+    messages = live["message"] if "message" in live else pd.Series([""] * len(live))
+    for groups, channels, message in zip(live["target_groups"], live["channels"],
+                                         messages.fillna("").tolist(), strict=True):
+        if len(channels):
+            with_channels += [g for g in groups if g not in with_channels]
+        if str(message).strip():
+            with_message.update(groups)
+    if target_groups is not None and len(target_groups):
+        for group, channels in zip(target_groups["group"], target_groups["channels"],
+                                   strict=True):
+            if len(channels) and group not in with_channels:
+                with_channels.append(group)
+    return [group for group in with_channels if group not in with_message]
+
+
+def check_messages(activities: pd.DataFrame, target_groups: pd.DataFrame | None,
+                   catalog: Any = None) -> Finding:
+    missing = groups_without_message(activities, target_groups)
+    return Finding("messages", not missing, items=tuple(_named(g, catalog) for g in missing))
+
+
 def check_attention(attention: pd.DataFrame, point: str) -> Finding:
     return Finding(point, _done(attention, point))
 
 
-def pupils_in_images(activities: pd.DataFrame) -> list[str]:
-    """The *wat* of every live planning row that shows pupils in images or on social media."""
+def _row_names(whats: list[str]) -> tuple[dict[str, str], ...]:
+    """The rows a finding names: the first :data:`NAMED_ROWS`, then 'and N more'."""
+    named = [_same(f"'{what}'") for what in whats[:NAMED_ROWS]]
+    if len(whats) > NAMED_ROWS:
+        rest = len(whats) - NAMED_ROWS
+        named.append({"nl": f"en nog {rest}", "en": f"and {rest} more"})
+    return tuple(named)
+
+
+def rows_with_product(activities: pd.DataFrame) -> list[str]:
+    """The *wat* of every live planning row that makes a product (not ``geen``)."""
     live = live_activities(activities)
-    return [
-        what
-        for what, groups, methods, channels in zip(
-            live["what"].tolist(),
-            live["target_groups"],
-            live["methods"],
-            live["channels"],
-            strict=True,
-        )
-        if not PUPIL_GROUPS.isdisjoint(groups)
-        and not (VISUAL_METHODS.isdisjoint(methods) and VISUAL_CHANNELS.isdisjoint(channels))
-    ]
+    if "product" not in live:
+        return []
+    return [what for what, product in zip(live["what"].tolist(), live["product"].tolist(),
+                                          strict=True) if product and product != "geen"]
+
+
+def pupils_in_images(activities: pd.DataFrame) -> list[str]:
+    """The *wat* of every live planning row where pupils are recognisable in images."""
+    live = live_activities(activities)
+    if "pupils_recognisable" not in live:
+        return []
+    flags = live["pupils_recognisable"].fillna(False).astype(bool).tolist()
+    return [what for what, flag in zip(live["what"].tolist(), flags, strict=True) if flag]
+
+
+def check_visibility(activities: pd.DataFrame, attention: pd.DataFrame, point: str) -> Finding:
+    """Logos or disclaimer: in order when ticked; else the rows whose products need it."""
+    if _done(attention, point):
+        return Finding(point, True)
+    products = rows_with_product(activities)
+    if not products:
+        return Finding(point, False)
+    return Finding(point, False, state="products", items=_row_names(products))
 
 
 def check_privacy(activities: pd.DataFrame, attention: pd.DataFrame) -> Finding:
     rows = pupils_in_images(activities)
     if not rows:
         return Finding("privacy", True, state="not_needed")
-    if _done(attention, "privacy"):
-        return Finding("privacy", True)
-    return Finding("privacy", False, items=tuple(_same(f"'{what}'") for what in rows))
+    return Finding("privacy", _done(attention, "privacy"), items=_row_names(rows))
+
+
+def project_months(start: Any, end: Any) -> int | None:
+    """The project's duration in whole months (start to end, both months counted)."""
+    if not start or not end:
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month + (end.day >= start.day)
+
+
+@dataclass(frozen=True)
+class Proportionality(Finding):
+    """The proportionality finding: its sentence is built from the plan's figures."""
+
+    figures: Mapping[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str | None = None) -> str:
+        if self.state == "unknown":
+            return t("checks.proportionality.unknown", lang)
+        f = self.figures
+        budget = f["budget"]
+        tiers = [t(f"tier.{tier}", lang) for tier in TIERS if tier in f["tiers"]]
+        size = t(
+            "checks.proportionality.size", lang,
+            action=t(f"action_type.{f['action']}", lang),
+            months=f["months"] if f["months"] is not None else "?",
+            budget=format_money(budget, lang) if budget else t(
+                "checks.proportionality.no_budget", lang),
+            cost=format_money(f["cost"], lang),
+            count=f["count"],
+            share=(f"{format_number(100 * f['cost'] / budget, lang, 1)} %" if budget
+                   else t("checks.proportionality.no_budget", lang)),
+            tiers=", ".join(tiers) or "—",
+        )
+        return f"{size} {t(f'checks.proportionality.{self.state}', lang)}"
+
+
+def check_proportionality(plan: Mapping[str, Any] | None, activities: pd.DataFrame,
+                          target_groups: pd.DataFrame | None, catalog: Any = None) -> Finding:
+    """The plan's reach and cost against its size (see the module's notes)."""
+    action = (plan or {}).get("action_type")
+    if not action:
+        return Proportionality("proportionality", False, state="unknown")
+    live = live_activities(activities)
+    tags = group_tags(target_groups, catalog)
+    tiers = {tag[1] for groups in live["target_groups"] for group in groups
+             if (tag := tag_of(tags, group))}
+    figures = {
+        "action": str(action),
+        "months": project_months(plan.get("start"), plan.get("end")),
+        "budget": float(plan.get("budget") or 0),
+        "cost": float(live["price"].sum()) if len(live) else 0.0,
+        "count": len(live),
+        "tiers": tiers,
+    }
+    if action == "KA210":
+        return Proportionality("proportionality", True, state="small", figures=figures)
+    reaches_macro = "macro" in tiers
+    state = "large_ok" if reaches_macro else "large_missing"
+    return Proportionality("proportionality", reaches_macro, state=state, figures=figures)
 
 
 def check_targets(indicators: pd.DataFrame) -> Finding:
@@ -276,18 +490,23 @@ def effect_check(goals: pd.DataFrame, indicators: pd.DataFrame) -> list[Finding]
     ]
 
 
-def plan_check(tables: Mapping[str, pd.DataFrame], catalog: Any = None) -> list[Finding]:
-    """The plan check of *aan de slag*, in the order the notebook names the points."""
+def plan_check(tables: Mapping[str, pd.DataFrame], catalog: Any = None,
+               plan: Mapping[str, Any] | None = None) -> list[Finding]:
+    """The plan check of *aan de slag*, in the order the notebook names the points; with
+    ``plan`` (the plan's fields) it weighs proportionality too."""
     activities = live_activities(tables["activities"])  # once for the checks below
     attention = tables.get("attention")
     return [
-        check_eprp(activities, catalog),
+        check_eprp(activities, catalog, (plan or {}).get("end")),
         check_groups_reached(activities, tables.get("target_groups"), catalog),
-        check_attention(attention, "logos"),
-        check_attention(attention, "disclaimer"),
+        check_messages(activities, tables.get("target_groups"), catalog),
+        check_visibility(activities, attention, "logos"),
+        check_visibility(activities, attention, "disclaimer"),
         check_privacy(activities, attention),
         check_targets(tables["indicators"]),
         check_impact_counts(tables["goals"], tables["indicators"]),
+        *([check_proportionality(plan, activities, tables.get("target_groups"), catalog)]
+          if plan is not None else []),
     ]
 
 

@@ -35,6 +35,13 @@ LATEST = date(2100, 12, 31)
 MAX_AMOUNT = 10_000_000
 
 
+class ActionType(StrEnum):
+    """The KA2 action of the project (Programme Guide): its size sets what is proportionate."""
+
+    KA210 = "KA210"
+    KA220 = "KA220"
+
+
 class Context(StrEnum):
     BINNEN_SCHOOL = "binnen_school"
     TUSSEN_PARTNERS = "tussen_partners"
@@ -45,6 +52,22 @@ class Status(StrEnum):
     BEZIG = "bezig"
     UITGEVOERD = "uitgevoerd"
     GEANNULEERD = "geannuleerd"
+
+
+class Product(StrEnum):
+    """What a planning row makes: the thing that carries the EU emblem and the disclaimer."""
+
+    GEEN = "geen"
+    POSTER = "poster"
+    SLIDES = "slides"
+    VIDEO = "video"
+    WEBPAGINA = "webpagina"
+    ARTIKEL = "artikel"
+    SOCIALE_MEDIA = "sociale_media"
+    NIEUWSBRIEF = "nieuwsbrief"
+    LESMATERIAAL = "lesmateriaal"
+    FOTO = "foto"
+    ANDER = "ander"
 
 
 class Level(StrEnum):
@@ -80,6 +103,8 @@ ENUM_KEYS: dict[type[StrEnum], str] = {
     Kind: "kind",
     Scope: "scope",
     Tier: "tier",
+    Product: "product",
+    ActionType: "action_type",
 }
 
 
@@ -135,11 +160,12 @@ RECORD_NAMES = (
 #: Each record's fields, in order, known without loading the records (the store's frames
 #: have these columns); a test holds them equal to the records' own.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "Plan": ("name", "project", "organisation", "start", "end"),
+    "Plan": ("name", "project", "organisation", "start", "end", "action_type", "budget"),
     "Goal": ("title", "level", "theme", "description"),
     "Indicator": ("name", "unit", "target", "deadline", "kind", "goal_id"),
     "Activity": ("context", "what", "target_groups", "methods", "channels", "when",
-                 "indicator_id", "target_value", "price", "responsible", "status"),
+                 "indicator_id", "target_value", "price", "responsible", "status", "message",
+                 "product", "pupils_recognisable"),
     "TargetGroupChoice": ("group", "scope", "level", "methods", "channels"),
     "AttentionCheck": ("point", "done", "note"),
     "Measurement": ("indicator_id", "date", "value", "note"),

@@ -28,11 +28,13 @@ from .model import (
     ENUM_KEYS,
     LATEST,
     MAX_AMOUNT,
+    ActionType,
     Context,
     InvalidRecord,
     Kind,
     Level,
     Problem,
+    Product,
     Scope,
     Status,
     Tier,
@@ -104,15 +106,30 @@ class Record(BaseModel):
 
 
 class Plan(Record):
-    """A team's dissemination plan: which project, which organisation, which period."""
+    """A team's dissemination plan: which project, which organisation, which period, and the
+    project's size (action type KA210/KA220 and grant budget) for proportionality."""
 
     name: ShortText = Field(min_length=1)
     project: Text = ""
     organisation: Text = ""
     start: date | None = None
     end: date | None = None
+    action_type: ActionType | None = None
+    budget: Amount | None = None
 
     _optional_dates = field_validator("start", "end", mode="before")(_blank_to_none)
+    _optional_size = field_validator("action_type", "budget", mode="before")(_blank_to_none)
+
+    @field_validator("action_type", mode="before")
+    @classmethod
+    def _action_spelling(cls, value: Any) -> Any:
+        # 'ka220', 'KA 220', 'KA220-SCH' all name the action
+        if isinstance(value, str):
+            compact = value.upper().replace(" ", "").replace("-", "")
+            for action in ActionType:
+                if compact.startswith(action.value):
+                    return action.value
+        return value
     _range = field_validator("start", "end")(_in_range)
 
     @model_validator(mode="after")
@@ -177,7 +194,8 @@ class Activity(Record):
     """One row of the deck's planning table.
 
     Wat, naar wie, hoe/kanalen, wanneer, indicator, prijs — plus context, target value,
-    responsible and status.
+    responsible, status, the key message (kernboodschap) the row brings to its groups, the
+    product it makes and whether pupils are recognisable in its images.
     """
 
     context: Context
@@ -191,6 +209,13 @@ class Activity(Record):
     price: Amount = 0.0
     responsible: ShortText = ""
     status: Status = Status.GEPLAND
+    message: Text = ""
+    product: Product = Product.GEEN
+    pupils_recognisable: bool = False
+
+    _product = field_validator("product", mode="before")(
+        classmethod(lambda cls, v: Product.GEEN if _blank_to_none(v) is None else v)
+    )
 
     _lists = field_validator("target_groups", "methods", "channels", mode="before")(_as_list)
     _items_clean = field_validator("target_groups", "methods", "channels", mode="before")(

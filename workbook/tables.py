@@ -17,7 +17,10 @@ PLANNING_FIELDS = (
     "context",
     "what",
     "target_groups",
+    "message",
     "how",
+    "product",
+    "pupils_recognisable",
     "when",
     "indicator",
     "target_value",
@@ -63,10 +66,17 @@ def planning_table(
             ),
             "what": live["what"],
             "target_groups": [labels_of(tuple(v)) for v in live["target_groups"]],
+            "message": live["message"],
             "how": [
                 labels_of(tuple(m) + tuple(c))
                 for m, c in zip(live["methods"], live["channels"], strict=True)
             ],
+            "product": live["product"].map(
+                {v: t(f"product.{v}", lang) for v in live["product"].unique()}
+            ),
+            "pupils_recognisable": live["pupils_recognisable"].map(
+                lambda v: t("yes" if v else "no", lang)
+            ),
             "when": pd.to_datetime(live["when"]),
             "indicator": [
                 "" if missing else names.get(v, "")

@@ -64,10 +64,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart.timeline_title": {"nl": "Activiteiten per maand", "en": "Activities per month"},
     "chart.activities_axis": {"nl": "Aantal activiteiten", "en": "Number of activities"},
     "chart.event_month": {
-        "nl": "Erasmus+-moment, exacte dag nog niet bekend",
-        "en": "Erasmus+ event, exact day not yet known",
+        "nl": "Europees moment, exacte dag nog niet bekend",
+        "en": "European moment, exact day not yet known",
     },
-    "chart.event_exact": {"nl": "Erasmus+-moment", "en": "Erasmus+ event"},
+    "chart.event_exact": {"nl": "Europees moment", "en": "European moment"},
     "chart.no_activities": {
         "nl": "Nog geen activiteiten gepland",
         "en": "No activities planned yet",

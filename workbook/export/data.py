@@ -111,6 +111,8 @@ class PlanData:
             (t("field.organisation", lang), plan.organisation),
             (t("field.start", lang), plan.start),
             (t("field.end", lang), plan.end),
+            (t("field.action_type", lang), plan.action_type or ""),
+            (t("field.budget", lang), plan.budget),
         ]
 
     def years(self) -> list[int]:
@@ -123,6 +125,14 @@ class PlanData:
         if self.plan.start and self.plan.end:
             years.update(range(self.plan.start.year, self.plan.end.year + 1))
         return sorted(years)
+
+
+    def events(self) -> list:
+        """The events offered to the plan: within its period when it has one
+        (:meth:`Catalog.events_between`), else those of the years of its activities."""
+        if self.plan.start and self.plan.end:
+            return self.catalog.events_between(self.plan.start, self.plan.end)
+        return self.catalog.event_occurrences(self.years())
 
 
 def planning_rows(tables: dict[str, pd.DataFrame], catalog: Catalog,

@@ -1,9 +1,9 @@
-"""The plan's calendar (icalendar): every dated activity and the Erasmus+ events of its years.
+"""The plan's calendar (icalendar): every dated activity and the events within its period.
 
 All-day events, so they sit on the right day in every time zone; stable UIDs (the same
 activity gets the same UID in every export, so a calendar that imports a newer export
 updates instead of duplicating); DTSTAMP in UTC. Cancelled activities are left out.
-An Erasmus+ event whose exact days are not known yet (only its month) spans that month
+An event whose exact days are not known yet (only its month) spans that month
 and says so.
 """
 
@@ -23,7 +23,7 @@ from .data import PlanData, as_date
 
 TEXTS = {
     "ics.calendar_name": {"nl": "Disseminatie – {plan}", "en": "Dissemination – {plan}"},
-    "ics.event_summary": {"nl": "Erasmus+: {name}", "en": "Erasmus+: {name}"},
+    "ics.event_summary": {"nl": "{by}: {name}", "en": "{by}: {name}"},
     "ics.month_only": {
         "nl": "{name} valt in deze maand; de exacte dagen worden later bekendgemaakt.",
         "en": "{name} falls in this month; the exact days are announced later.",
@@ -93,10 +93,11 @@ def plan_calendar(data: PlanData, lang: str | None = None, *, events: bool = Tru
         event.add("categories", [t(f"context.{row.context}", lang)])
         calendar.add_component(event)
     if events:
-        for occurrence in data.catalog.event_occurrences(data.years()):
+        for occurrence in data.events():
             name = occurrence.event.label(lang)
             event = _all_day(
-                t("ics.event_summary", lang, name=name),
+                t("ics.event_summary", lang, name=name,
+                  by=t(f"event_by.{occurrence.event.organiser}", lang)),
                 occurrence.start,
                 occurrence.end,
                 _uid("event", occurrence.event.id, occurrence.start.year),

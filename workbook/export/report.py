@@ -23,6 +23,7 @@ from .. import analysis, checks, config
 from ..analysis import format_money, format_number
 from ..i18n import language, register, t
 from ..lazy import on_first_use
+from ..sources import model_paragraphs, text_sources
 from .data import PlanData, python_value, records
 
 # The charts (Matplotlib, ~0.6 s) only for a report that draws them.
@@ -48,6 +49,16 @@ TEXTS = {
     "report.chart.cost_context": {"nl": "Kosten per context", "en": "Cost per context"},
     "report.chart.cost_channel": {"nl": "Kosten per kanaal", "en": "Cost per channel"},
     "report.chart.coverage": {"nl": "Bereik per niveau", "en": "Reach per level"},
+    "report.consent": {"nl": "Bijlage: modeltekst toestemming voor beelden van leerlingen",
+                       "en": "Appendix: model consent for images of pupils"},
+    "report.consent_help": {
+        "nl": "Om af te drukken en aan te passen (de [haakjes]); in het Nederlands en het "
+        "Engels, voor de partners. Ze volgt de bronnen hieronder; het schoolreglement "
+        "vervangt ze niet.",
+        "en": "To print and adapt (the [brackets]); in Dutch and English, for the partners. "
+        "It follows the sources below; the school rules do not replace it.",
+    },
+    "report.sources": {"nl": "Bronnen", "en": "Sources"},
 }
 register(TEXTS)
 
@@ -136,6 +147,20 @@ TEMPLATE = """<!DOCTYPE html>
     </li>
   {% endfor %}
   </ul>
+</section>
+{% endif %}
+
+{% if consent %}
+<section id="consent" style="page-break-before: always; break-before: page;">
+  <h2>{{ text.consent }}</h2>
+  <p class="muted">{{ text.consent_help }}</p>
+  {% for paragraphs in consent.texts %}
+  <article lang="{{ paragraphs.lang }}" style="page-break-after: always; break-after: page;">
+    <h3>{{ paragraphs.title }}</h3>
+    {% for paragraph in paragraphs.body %}<p>{{ paragraph }}</p>{% endfor %}
+  </article>
+  {% endfor %}
+  <p class="muted">{{ text.sources }}: {{ consent.sources }}</p>
 </section>
 {% endif %}
 
@@ -237,7 +262,9 @@ def _progress(data: PlanData, lang: str | None) -> dict[int, str] | None:
 
 def default_check(data: PlanData, lang: str | None = None) -> list[tuple[bool, str]]:
     """The plan check of workbook.checks."""
-    return [(bool(f.ok), f.message(lang)) for f in checks.plan_check(data.tables, data.catalog)]
+    plan = data.plan.model_dump()
+    return [(bool(f.ok), f.message(lang))
+            for f in checks.plan_check(data.tables, data.catalog, plan)]
 
 
 def default_charts(data: PlanData, lang: str | None = None) -> list[Chart]:
@@ -283,12 +310,14 @@ def report_html(
     *,
     charts: Iterable[Any] | bool | None = None,
     check: Iterable[tuple[bool, str]] | bool | None = None,
+    consent: bool = True,
 ) -> str:
     """The report as one HTML page (UTF-8 text with everything embedded).
 
     ``charts``: a list of :class:`Chart` or ``(title, Figure | PNG bytes)``; None looks
     them up (:func:`default_charts`); False leaves them out. ``check``: ``(ok, message)``
-    pairs; None looks them up (:func:`default_check`); False leaves it out.
+    pairs; None looks them up (:func:`default_check`); False leaves it out. ``consent``:
+    the printable model consent for images of pupils (nl and en) as an appendix.
     """
     lang = language(lang)
     if charts is None or charts is True:
@@ -296,7 +325,8 @@ def report_html(
     chart_list = as_charts(charts) if charts else []
     if check is None or check is True:
         check = default_check(data, lang)
-    facts = [(label, format_date(value) if isinstance(value, date) else value)
+    facts = [(label, format_date(value) if isinstance(value, date)
+              else format_money(value, lang) if isinstance(value, float) else value)
              for label, value in data.plan_facts(lang)[1:]]
     text = {key.split(".", 1)[1]: t(key, lang) for key in TEXTS if key.count(".") == 1}
     return _template.render(
@@ -310,7 +340,19 @@ def report_html(
         indicators=_indicators(data, lang),
         check=list(check) if check else [],
         charts=[{"title": c.title, "data": c.data_uri_payload()} for c in chart_list],
+        consent=consent_model() if consent else None,
     )
+
+
+def consent_model() -> dict[str, Any]:
+    """The model consent text in Dutch and English, with its sources (``data/``)."""
+    texts = []
+    for text_lang in ("nl", "en"):
+        title, *body = model_paragraphs("toestemming", text_lang)
+        texts.append({"lang": text_lang, "title": title, "body": body})
+    cited = "; ".join(source.short_citation() for source in text_sources("toestemming"))
+    cited += " (data/bronnen.csv)"
+    return {"texts": texts, "sources": cited}
 
 
 def frame_html_table(frame: pd.DataFrame, lang: str | None = None,

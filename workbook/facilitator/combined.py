@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import analysis, config
 from ..catalog import Catalog, load_catalog
+from ..checks import groups_without_message
 from ..i18n import t
 from ..model import Context, Scope, Tier
 from ..tables import planning_columns, planning_table
@@ -92,7 +93,9 @@ def combined_activities(teams: Sequence[TeamPlan], catalog: Catalog | None = Non
 
 
 def activities_per_team(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.DataFrame:
-    """Per team: source, number of activities, total cost, first and last date, indicators."""
+    """Per team: source, action type (KA210/KA220), number of activities, target groups with
+    channels but no key message (:func:`checks.groups_without_message`), total cost, first and
+    last date, indicators."""
     rows = []
     for team in distinct_teams(teams, lang):
         live = team._live_frame()
@@ -100,18 +103,21 @@ def activities_per_team(teams: Sequence[TeamPlan], lang: str | None = None) -> p
         rows.append([
             team.team,
             team.source,
+            team.plan.action_type or "",
             len(live),
+            len(groups_without_message(live, team.tables.get("target_groups"))),
             float(live["price"].sum()) if len(live) else 0.0,
             when.min() if len(live) else pd.NaT,
             when.max() if len(live) else pd.NaT,
             len(team.tables["indicators"]),
         ])
-    columns = [_team_heading(lang), t("facilitator.source", lang),
-               t("facilitator.activities", lang), t("facilitator.cost", lang),
+    columns = [_team_heading(lang), t("facilitator.source", lang), t("field.action_type", lang),
+               t("facilitator.activities", lang), t("facilitator.no_message", lang),
+               t("facilitator.cost", lang),
                t("facilitator.first", lang), t("facilitator.last", lang),
                t("facilitator.indicators", lang)]
     frame = pd.DataFrame(rows, columns=columns)
-    for column in columns[4:6]:
+    for column in columns[6:8]:
         frame[column] = pd.to_datetime(frame[column])
     return frame
 

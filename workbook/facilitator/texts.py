@@ -9,6 +9,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "facilitator.source": {"nl": "Bron", "en": "Source"},
     "facilitator.source_store": {"nl": "werkboek", "en": "workbook"},
     "facilitator.activities": {"nl": "Activiteiten", "en": "Activities"},
+    "facilitator.no_message": {
+        "nl": "Doelgroepen zonder kernboodschap",
+        "en": "Target groups without key message",
+    },
     "facilitator.cost": {"nl": "Kosten", "en": "Cost"},
     "facilitator.first": {"nl": "Eerste activiteit", "en": "First activity"},
     "facilitator.last": {"nl": "Laatste activiteit", "en": "Last activity"},

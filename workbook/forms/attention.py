@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as widgets
+from IPython.display import HTML, display
 
 from .. import model
-from ..i18n import register
+from ..i18n import register, t
 from ..model import InvalidRecord
+from ..sources import official_text, text_sources
 from .common import Form, esc, wide
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -22,8 +24,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Aandachtspunten bewaard: {done} van {total} in orde.",
         "en": "Points of attention saved: {done} of {total} in order.",
     },
+    "attention.official_heading": {
+        "nl": "De officiële teksten (kopieer ze; de tekst in je subsidieovereenkomst gaat voor)",
+        "en": "The official wordings (copy them; the text in your grant agreement prevails)",
+    },
+    "attention.official_disclaimer": {"nl": "Disclaimer", "en": "Disclaimer"},
+    "attention.official_emblem": {
+        "nl": "Vermelding naast het EU-embleem",
+        "en": "Statement beside the EU emblem",
+    },
+    "attention.official_lang": {"nl": "{name}:", "en": "{name}:"},
+    "attention.lang_nl": {"nl": "Nederlands", "en": "Dutch"},
+    "attention.lang_en": {"nl": "Engels", "en": "English"},
+    "attention.sources": {"nl": "Bron", "en": "Source"},
+    "attention.unchecked": {"nl": "te controleren", "en": "to be checked"},
 }
 register(TEXTS)
+
+#: The official wordings shown under the points of attention (keys of ``data/teksten.yaml``).
+OFFICIAL_TEXTS = ("disclaimer", "emblem")
 
 
 class AttentionForm(Form):
@@ -44,12 +63,15 @@ class AttentionForm(Form):
                 layout=widgets.Layout(width="95%", height="3.5em"),
             )
             self.rows[key] = (done, note)
+            official = ""
+            if key in OFFICIAL_TEXTS:  # the wording itself, from its one place
+                official = f"<br><small><q>{esc(official_text(key, self.lang))}</q></small>"
             self.blocks.append(
                 widgets.VBox(
                     [
                         widgets.HTML(
                             f"<b>{esc(point.label(self.lang))}</b><br>"
-                            f"<small>{esc(point.explanation(self.lang))}</small>",
+                            f"<small>{esc(point.explanation(self.lang))}</small>{official}",
                             layout=wide(),
                         ),
                         widgets.HBox([done, note], layout=wide()),
@@ -105,6 +127,30 @@ class AttentionForm(Form):
             row["point"]: {"done": bool(row["done"]), "note": row["note"]}
             for _, row in stored.iterrows()
         }
+
+
+def official_texts_html(lang: str | None = None) -> str:
+    """The disclaimer and the emblem statement in Dutch and English, each with its sources
+    (:mod:`workbook.sources`); a source still to be checked says so."""
+    parts = [f"<h4>{esc(t('attention.official_heading', lang))}</h4>"]
+    for key in OFFICIAL_TEXTS:
+        parts.append(f"<p><b>{esc(t(f'attention.official_{key}', lang))}</b></p><ul>")
+        for text_lang in ("nl", "en"):
+            name = t("attention.official_lang", lang, name=t(f"attention.lang_{text_lang}", lang))
+            parts.append(f"<li>{esc(name)} <q>{esc(official_text(key, text_lang))}</q></li>")
+        parts.append("</ul>")
+        cited = []
+        for source in text_sources(key):
+            note = "" if source.checked else f" ({t('attention.unchecked', lang)})"
+            cited.append(esc(source.citation() + note))
+        parts.append(f"<p><small>{esc(t('attention.sources', lang))}: "
+                     f"{'; '.join(cited)}</small></p>")
+    return "\n".join(parts)
+
+
+def show_official_texts() -> None:
+    """Notebook *hoe*: the official disclaimer and emblem wording (static, same every run)."""
+    display(HTML(official_texts_html()))
 
 
 def show() -> None:

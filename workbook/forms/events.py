@@ -1,7 +1,9 @@
-"""The Erasmus+ events a plan's activities can ride along with: which fall in the plan's
-years and are still ahead, and how they are named and dated."""
+"""The events a plan's activities can ride along with: which fall in the plan's period and
+are still ahead, who holds them, and how they are named and dated."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pandas as pd
 from IPython.display import HTML, display
@@ -17,7 +19,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "{month} {year} (dagen volgen)",
         "en": "{month} {year} (days tbc)",
     },
+    "planning.unconfirmed": {
+        "nl": "{month} {year}? (datum niet bevestigd)",
+        "en": "{month} {year}? (date not confirmed)",
+    },
+    "planning.unconfirmed_day": {
+        "nl": "{when} (datum niet bevestigd)",
+        "en": "{when} (date not confirmed)",
+    },
     "planning.events_heading": {"nl": "Moment", "en": "Event"},
+    "planning.events_by": {"nl": "Van wie", "en": "Held by"},
     "planning.events_dates": {"nl": "Wanneer", "en": "When"},
     "planning.events_about": {"nl": "Waarom", "en": "Why"},
 }
@@ -28,35 +39,44 @@ def occurrence_label(occurrence: EventOccurrence, lang: str | None = None) -> st
     start, end = occurrence.start, occurrence.end
     if not occurrence.exact:
         month = analysis.MONTHS[language(lang)][start.month - 1]
-        return f"{name} — {t('planning.month_only', lang, month=month, year=start.year)}"
-    if start == end:
-        return f"{name} — {analysis.format_date(start, lang)}"
-    return f"{name} — {start.day}–{analysis.format_date(end, lang)}"
+        key = "planning.month_only" if occurrence.confirmed else "planning.unconfirmed"
+        when = t(key, lang, month=month, year=start.year)
+    elif start == end:
+        when = analysis.format_date(start, lang)
+    else:
+        when = f"{start.day}–{analysis.format_date(end, lang)}"
+    if occurrence.exact and not occurrence.confirmed:
+        when = t("planning.unconfirmed_day", lang, when=when)
+    return f"{name} — {when}"
 
 
-def plan_years(session: Session) -> list[int]:
-    """The calendar years the plan runs (its start to end), else this year and the next."""
+def plan_period(session: Session) -> tuple[date, date]:
+    """The plan's start and end; without them, 1 January this year to 31 December next year."""
     plan = session.store.plan_fields(session.plan_id)
     if plan["start"] and plan["end"]:
-        return list(range(plan["start"].year, plan["end"].year + 1))
+        return plan["start"], plan["end"]
     year = config.today().year
-    return [year, year + 1]
+    return date(year, 1, 1), date(year + 1, 12, 31)
 
 
 def upcoming_events(session: Session) -> list[EventOccurrence]:
-    """The Erasmus+ events of the plan's years that have not ended before today."""
+    """The events within the plan's period (:meth:`Catalog.events_between`) that have not
+    ended before today."""
     today = config.today()
-    occurrences = session.catalog.event_occurrences(plan_years(session))
+    occurrences = session.catalog.events_between(*plan_period(session))
     return [occurrence for occurrence in occurrences if occurrence.end >= today]
 
 
 def events_html(session: Session | None = None, lang: str | None = None) -> str:
-    """The Erasmus+ events of the plan's years still ahead, with why they matter."""
+    """The events of the plan's period still ahead, who holds them and why they matter."""
     session = session or Session.open()
     occurrences = upcoming_events(session)
     frame = pd.DataFrame(
         {
             t("planning.events_heading", lang): [o.event.label(lang) for o in occurrences],
+            t("planning.events_by", lang): [
+                t(f"event_by.{o.event.organiser}", lang) for o in occurrences
+            ],
             t("planning.events_dates", lang): [
                 occurrence_label(o, lang).split(" — ", 1)[1] for o in occurrences
             ],

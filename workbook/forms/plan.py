@@ -10,9 +10,9 @@ import ipywidgets as widgets
 from .. import api, config, i18n, model
 from ..i18n import register
 from ..lazy import on_first_use
-from ..model import FIELDS
+from ..model import FIELDS, ActionType
 from ..store import StoreError
-from .common import Form, Session, esc, heading, to_date
+from .common import Form, Session, enum_options, esc, heading, number_text, parse_amount, to_date
 from .navigation import in_app_view, requested_plan
 
 # The demo plan (its records and catalog matching, ~0.2 s) when a team asks for it.
@@ -57,10 +57,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The language is fixed by WORKBOOK_LANG={lang}; your choice is saved and applies "
         "once that setting is gone.",
     },
+    "plan.budget_placeholder": {"nl": "bv. 250.000", "en": "e.g. 250,000"},
     "plan.dates_help": {
-        "nl": "De projectperiode bepaalt welke Erasmus+-momenten je in 'aan de slag' ziet.",
-        "en": "The project period determines which Erasmus+ events you see in "
-        "'Getting started'.",
+        "nl": "De projectperiode bepaalt welke momenten (Erasmus+, eTwinning, Epos…) je in "
+        "'aan de slag' ziet.",
+        "en": "The project period determines which events (Erasmus+, eTwinning, Epos…) you see "
+        "in 'Getting started'.",
     },
 }
 register(TEXTS)
@@ -70,10 +72,12 @@ class PlanForm(Form):
     """The plan's details and the language; plus the plan choice and the demo button.
 
     ``value`` keys: ``name``, ``project``, ``organisation``, ``start``, ``end`` (dates or
-    None), ``lang`` (``nl`` or ``en``).
+    None), ``action_type`` (``KA210``, ``KA220`` or ``""``), ``budget`` (text as typed),
+    ``lang`` (``nl`` or ``en``).
     """
 
     display_name = "welkom"
+    readers = {"budget": parse_amount}
 
     def _build(self) -> None:
         self.name = self.field(widgets.Text, "plan.name", width="70%")
@@ -83,6 +87,11 @@ class PlanForm(Form):
         self.organisation = self.field(widgets.Text, "field.organisation", width="wide")
         self.start = self.field(widgets.DatePicker, "field.start")
         self.end = self.field(widgets.DatePicker, "field.end")
+        self.action_type = self.field(
+            widgets.Dropdown, "field.action_type", width="70%",
+            options=[(self.tr("forms.none"), "")] + enum_options(ActionType, "action_type",
+                                                                  self.lang))
+        self.budget = self.field(widgets.Text, "field.budget", "plan.budget_placeholder")
         self.language = self.field(widgets.Dropdown, "plan.language", options=LANGUAGE_NAMES,
                                    value=self.lang)
         self.save_button = self.button("forms.save", "primary")
@@ -96,6 +105,8 @@ class PlanForm(Form):
             "organisation": self.organisation,
             "start": self.start,
             "end": self.end,
+            "action_type": self.action_type,
+            "budget": self.budget,
         }
 
     def _layout(self) -> widgets.Widget:
@@ -134,7 +145,15 @@ class PlanForm(Form):
         for name, widget in self.fields.items():
             if name in values:
                 value = values[name]
-                widget.value = to_date(value) if name in ("start", "end") else (value or "")
+                if name in ("start", "end"):
+                    widget.value = to_date(value)
+                elif name == "action_type":  # a frame's empty cell may be None or NaN
+                    widget.value = value if value in {a.value for a in ActionType} else ""
+                elif name == "budget":
+                    widget.value = value if isinstance(value, str) else (
+                        "" if value is None or value != value else number_text(value, self.lang))
+                else:
+                    widget.value = value or ""
         if "lang" in values:
             self.language.value = values["lang"]
 
@@ -142,7 +161,7 @@ class PlanForm(Form):
         """Validate and store the plan's details and the language."""
         values = self.value
         lang = values.pop("lang")
-        record = self.check(model.Plan, values)
+        record = self.check(model.Plan, self.read(values))
         if record is None:
             return False
         store = self.session.store

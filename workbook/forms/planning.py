@@ -18,7 +18,7 @@ from .. import analysis, checks, tables
 from ..analysis import format_money
 from ..catalog import EventOccurrence
 from ..i18n import register, t
-from ..model import Context, Status
+from ..model import Context, Product, Status
 from .common import (
     LABEL_STYLE,
     NOTE_STYLE,
@@ -58,7 +58,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "partner or person, e.g. Project coordinator",
     },
     "planning.amount_placeholder": {"nl": "bv. 250", "en": "e.g. 250"},
-    "planning.quick_pick": {"nl": "Erasmus+-moment", "en": "Erasmus+ event"},
+    "planning.message_placeholder": {
+        "nl": "Wat moeten deze doelgroepen onthouden? bv. 'Met CLIL durven onze leerlingen "
+        "Engels spreken in elke les.'",
+        "en": "What should these groups remember? e.g. 'With CLIL our pupils dare to speak "
+        "English in every lesson.'",
+    },
+    "planning.quick_pick": {"nl": "Europees moment", "en": "European event"},
     "planning.quick_pick_none": {
         "nl": "(kies om de datum in te vullen)",
         "en": "(choose to fill in the date)",
@@ -87,7 +93,9 @@ class PlanningForm(RecordForm):
 
     ``value`` keys: ``context``, ``what``, ``target_groups``, ``methods``, ``channels``
     (tuples of ids / own names), ``when`` (date or None), ``indicator_id`` (0 for none),
-    ``target_value`` and ``price`` (text as typed), ``responsible``, ``status``.
+    ``target_value`` and ``price`` (text as typed), ``responsible``, ``status``, ``message``
+    (the key message: boodschap → doelgroepen → kanalen → impact), ``product`` (what the row
+    makes) and ``pupils_recognisable``.
     """
 
     display_name = "aan de slag"
@@ -103,6 +111,16 @@ class PlanningForm(RecordForm):
             style={**LABEL_STYLE, "button_width": "auto"},
         )
         self.what = self.field(widgets.Text, "field.what", "planning.what_placeholder", "wide")
+        self.message = self.field(widgets.Textarea, "field.message",
+                                  "planning.message_placeholder", "95%")
+        self.message.layout.height = "3.5em"
+        self.product = self.field(widgets.Dropdown, "field.product", width="70%",
+                                  options=enum_options(Product, "product", self.lang))
+        self.pupils_recognisable = widgets.Checkbox(
+            description=self.tr("field.pupils_recognisable"),
+            indent=False,
+            layout=widgets.Layout(width="auto"),
+        )
         self.target_groups = CheckGroup(columns=3)
         self.methods = CheckGroup(columns=3)
         self.channels = CheckGroup(columns=3)
@@ -134,6 +152,9 @@ class PlanningForm(RecordForm):
             "price": self.price,
             "responsible": self.responsible,
             "status": self.status,
+            "message": self.message,
+            "product": self.product,
+            "pupils_recognisable": self.pupils_recognisable,
         }
         self._events: dict[int, EventOccurrence] = {}
         self._row_labels: dict[tuple[int, str, str], str] = {}
@@ -143,6 +164,7 @@ class PlanningForm(RecordForm):
             [
                 self.context,
                 self.what,
+                self.message,
                 heading(self.tr("field.target_groups"), 5),
                 self.target_groups.widget,
                 heading(self.tr("field.methods"), 5),
@@ -150,6 +172,8 @@ class PlanningForm(RecordForm):
                 heading(self.tr("field.channels"), 5),
                 self.channels.widget,
                 self.show_all,
+                self.product,
+                self.pupils_recognisable,
                 self.quick_pick,
                 self.when,
                 self.when_hint,
@@ -188,6 +212,9 @@ class PlanningForm(RecordForm):
             "price": "",
             "responsible": "",
             "status": Status.GEPLAND.value,
+            "message": "",
+            "product": Product.GEEN.value,
+            "pupils_recognisable": False,
         }
 
     readers = {"when": parse_date, "target_value": parse_number, "price": parse_amount}
@@ -284,6 +311,9 @@ class PlanningForm(RecordForm):
             "price": number_text(row["price"], self.lang) if row["price"] else "",
             "responsible": row["responsible"],
             "status": row["status"],
+            "message": row["message"],
+            "product": row["product"],
+            "pupils_recognisable": bool(row["pupils_recognisable"]),
         }
 
     def describe(self, row_id: int | None, record: Any = None) -> str:
@@ -383,7 +413,8 @@ class PlanningExercise:
             cache=self._table_rows,
         )
         tables_ = self.session.tables()
-        findings = checks.plan_check(tables_, self.session.catalog)
+        findings = checks.plan_check(tables_, self.session.catalog,
+                                     self.session.store.plan_fields(self.session.plan_id))
         self.check.value = notes_html((f.ok, f.message(lang)) for f in findings)
         self.costs.value = costs_html(tables_["activities"], lang)
 

@@ -13,7 +13,7 @@ from typing import Any
 from .. import cellsafety
 from ..catalog import Catalog
 from ..i18n import MESSAGES
-from ..model import Context, Kind, Status
+from ..model import Context, Kind, Product, Status
 from ..values import is_blank
 
 
@@ -68,6 +68,27 @@ _KINDS = _choice_map(Kind, "kind", {
     "cumulatief": ("telt op", "optellend", "cumulative", "adds up", "added up", "sum"),
     "stand": ("reading", "standen", "level", "running total", "current total"),
 })
+
+
+_PRODUCTS = _choice_map(Product, "product", {
+    "geen": ("nee", "niets", "none", "no", "-", "gesprek", "bijeenkomst"),
+    "poster": ("affiche", "affiches", "posters", "flyer", "folder"),
+    "slides": ("presentatie", "powerpoint", "ppt", "dia's", "presentation"),
+    "video": ("filmpje", "film", "promofilmpje", "clip"),
+    "webpagina": ("website", "webpage", "web page", "pagina", "blog"),
+    "artikel": ("persbericht", "interview", "article", "press release"),
+    "sociale_media": ("post", "instagram", "facebook", "tiktok", "social media", "reel"),
+    "nieuwsbrief": ("newsletter", "ouderbrief"),
+    "lesmateriaal": ("lespakket", "lespakketten", "teaching material", "lesson"),
+    "foto": ("fotos", "foto", "photo", "photos", "fotoreeks"),
+    "ander": ("anders", "other"),
+})
+
+
+_YES_NO = {
+    **{heading_key(word): True for word in ("ja", "yes", "j", "y", "x", "waar", "true", "1")},
+    **{heading_key(word): False for word in ("nee", "no", "n", "neen", "onwaar", "false", "0")},
+}
 
 
 def _choice(value: str, choices: dict[str, str]) -> str | None:

@@ -10,7 +10,7 @@ from ..catalog import Catalog, load_catalog
 from ..i18n import t
 from ..model import Indicator, InvalidRecord, Plan, validate
 from ..tablefile import Sheet, TableFileError, read_sheets
-from ..values import Unreadable, is_blank, parse_date
+from ..values import Unreadable, is_blank, parse_amount, parse_date
 from .cells import cell_text, heading_key
 from .problems import ImportProblem, ImportRefused, _FieldList
 from .rows import (
@@ -139,9 +139,10 @@ def _plan_info(sheet: Sheet | None) -> tuple[dict[str, Any], dict[str, tuple[str
         if name is None or name in places:
             continue
         places[name] = (sheet.name, number)
-        if name in ("start", "end"):
+        if name in ("start", "end", "budget"):
             try:
-                info[name] = parse_date(cells[1])
+                info[name] = (parse_amount(cells[1]) if name == "budget"
+                              else parse_date(cells[1]))
             except Unreadable as unreadable:
                 problems.append(ImportProblem(f"error.{unreadable.code}", unreadable.params,
                                               row=number, sheet=sheet.name, fact=name))

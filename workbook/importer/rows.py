@@ -23,6 +23,7 @@ from ..model import (
     Kind,
     Measurement,
     Problem,
+    Product,
     Status,
     validate,
 )
@@ -30,12 +31,15 @@ from ..values import Unreadable, parse_amount, parse_date, parse_number
 from .cells import (
     _CONTEXTS,
     _KINDS,
+    _PRODUCTS,
     _STATUSES,
+    _YES_NO,
     _choice,
     _each_distinct,
     _how,
     _listed,
     cell_text,
+    heading_key,
 )
 from .problems import ImportProblem, _ChoiceList, _heading_label
 from .tables import _Table
@@ -188,6 +192,19 @@ def _choose(choices: dict[str, str], enum_type: type[Enum], prefix: str,
     return read
 
 
+def _yes_no(cell: Any) -> Any:
+    """'ja'/'nee' (also yes/no, x, 1/0, a spreadsheet's true/false); empty is no."""
+    if isinstance(cell, bool):
+        return cell
+    text = cell_text(cell)
+    if not text:
+        return False
+    found = _YES_NO.get(heading_key(text))
+    if found is None:
+        raise CellProblem("import.bad_yes_no", value=text)
+    return found
+
+
 def _number(table: _Table, read: Callable[[Any, str | None], Any]) -> Callable[[Any], Any]:
     decimal = table.sheet.decimal
     return lambda cell: read(cellsafety.restore(cell) if isinstance(cell, str) else cell, decimal)
@@ -210,6 +227,7 @@ def _parse_activities(table: _Table, catalog: Catalog
     """The planning rows as activities."""
     columns = [
         Column("what", _text), Column("responsible", _text), Column("indicator", _text),
+        Column("message", _text),
         Column("target_groups", lambda c: tuple(_listed(cell_text(c),
                                                         catalog.match_target_group))),
         Column("how", lambda c: tuple(map(tuple, _how(cell_text(c), catalog)))),
@@ -220,11 +238,14 @@ def _parse_activities(table: _Table, catalog: Catalog
         Column("when", parse_date),
         Column("target_value", _number(table, parse_number)),
         Column("price", _number(table, parse_amount)),
+        Column("product", _choose(_PRODUCTS, Product, "product", Product.GEEN)),
+        Column("pupils_recognisable", _yes_no),
     ]
 
     def build(row: dict[str, Any]) -> dict[str, Any]:
         data = {name: row[name] for name in ("what", "responsible", "context", "status", "when",
-                                             "target_value", "price")}
+                                             "target_value", "price", "message", "product",
+                                             "pupils_recognisable")}
         how_methods, how_channels = row["how"]
         return {**data, "target_groups": list(row["target_groups"]),
                 "methods": [*how_methods, *row["methods"]],

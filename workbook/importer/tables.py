@@ -49,6 +49,16 @@ PLANNING_HEADINGS: dict[str, frozenset[str]] = {
         "responsible", "who", "owner", "responsible partner", fields=("responsible",),
     ),
     "status": _aliases("stand van zaken", "state", fields=("status",)),
+    "product": _aliases("product", "wat maak je", "drager", "materiaal", "output",
+                        fields=("product",)),
+    "pupils_recognisable": _aliases(
+        "leerlingen herkenbaar", "leerlingen in beeld", "herkenbaar", "pupils recognisable",
+        "pupils recognizable", "pupils in images", fields=("pupils_recognisable",),
+    ),
+    "message": _aliases(
+        "kernboodschap", "boodschap", "key message", "message", "wat wil je dat ze onthouden",
+        fields=("message",),
+    ),
 }
 
 
@@ -88,6 +98,10 @@ PLAN_FIELDS: dict[str, frozenset[str]] = {
                              fields=("organisation",)),
     "start": _aliases("start", fields=("start",)),
     "end": _aliases("einde", "end", fields=("end",)),
+    "action_type": _aliases("kernactie", "actie", "soort", "action type", "action",
+                            fields=("action_type",)),
+    "budget": _aliases("budget", "subsidie", "subsidiebedrag", "grant", "grant amount",
+                       fields=("budget",)),
 }
 
 

@@ -23,6 +23,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "'{value}' is geen context; kies uit: {choices}.",
         "en": "'{value}' is not a context; choose from: {choices}.",
     },
+    "import.bad_product": {
+        "nl": "'{value}' is geen product; kies uit: {choices}.",
+        "en": "'{value}' is not a product; choose from: {choices}.",
+    },
+    "import.bad_yes_no": {
+        "nl": "'{value}' is geen ja of nee.",
+        "en": "'{value}' is not a yes or no.",
+    },
     "import.bad_status": {
         "nl": "'{value}' is geen status; kies uit: {choices}.",
         "en": "'{value}' is not a status; choose from: {choices}.",

@@ -57,7 +57,7 @@ def new_plan(name: str, details: Mapping[str, Any] | None = None) -> Plan:
     and period; :class:`InvalidRecord` when they do not validate (:func:`parse_plan` has
     refused such a Plan sheet already)."""
     details = {k: v for k, v in (details or {}).items()
-               if k in ("project", "organisation", "start", "end")}
+               if k in ("project", "organisation", "start", "end", "action_type", "budget")}
     return validate(Plan, {**details, "name": name})
 
 

@@ -23,7 +23,8 @@ from ..model import FIELDS
 
 #: Each table's columns, in order, as :meth:`Store.plan_tables` gives them.
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "plans": ("id", "name", "project", "organisation", "start", "end", "created_at"),
+    "plans": ("id", "name", "project", "organisation", "start", "end", "action_type", "budget",
+              "created_at"),
     "goals": ("id", "plan_id", *FIELDS["Goal"]),
     "indicators": ("id", "plan_id", *FIELDS["Indicator"]),
     "activities": ("id", "plan_id", *FIELDS["Activity"], "version", "deleted"),
@@ -76,6 +77,8 @@ def shape(table: str, rows: Sequence[Sequence[Any]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(COLUMNS[table]))
     if table == "activities":
         frame["when"] = pd.to_datetime([day(value) for value in frame["when"]])
+        # SQLite hands out 0/1 for a boolean column
+        frame["pupils_recognisable"] = frame["pupils_recognisable"].astype(bool)
     else:
         for name in _DATES.get(table, ()):
             frame[name] = pd.to_datetime(frame[name].map(day))

@@ -35,7 +35,7 @@ else:
     schema = on_first_use("workbook.store.schema")
 
 #: Counts layout changes of the store (:mod:`workbook.store.schema`).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 #: The key of the PostgreSQL advisory lock held while the schema is created or migrated.
 SCHEMA_LOCK = 0x5765726B626F656B  # "Werkboek"
 #: Counts the layout changes of hub mode, on top of :data:`SCHEMA_VERSION`.
@@ -56,7 +56,33 @@ def _v2_to_v3(conn: sa.Connection) -> None:
     schema.revisions.create(conn, checkfirst=True)
 
 
-STEPS: dict[int, Callable[[sa.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(conn: sa.Connection) -> None:
+    """Version 4 gives every planning row a key message (kernboodschap), empty for old rows."""
+    conn.exec_driver_sql(
+        "ALTER TABLE activities ADD COLUMN message VARCHAR(300) NOT NULL DEFAULT ''"
+    )
+
+
+def _v4_to_v5(conn: sa.Connection) -> None:
+    """Version 5 records per planning row the product it makes and whether pupils are
+    recognisable in its images (old rows: no product, not recognisable)."""
+    conn.exec_driver_sql(
+        "ALTER TABLE activities ADD COLUMN product VARCHAR(32) NOT NULL DEFAULT 'geen'"
+    )
+    conn.exec_driver_sql(
+        "ALTER TABLE activities ADD COLUMN pupils_recognisable BOOLEAN NOT NULL DEFAULT false"
+    )
+
+
+def _v5_to_v6(conn: sa.Connection) -> None:
+    """Version 6 records the project's size: action type (KA210/KA220) and grant budget."""
+    conn.exec_driver_sql("ALTER TABLE plans ADD COLUMN action_type VARCHAR(8)")
+    conn.exec_driver_sql("ALTER TABLE plans ADD COLUMN budget FLOAT")
+
+
+STEPS: dict[int, Callable[[sa.Connection], None]] = {
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6,
+}
 
 
 def upgrade(conn: sa.Connection, from_version: int) -> list[int]:

@@ -21,7 +21,8 @@ from .connection import Connection, StoreError, among
 if TYPE_CHECKING:
     from ..model import Plan
 
-_PLANS = 'SELECT id, name, project, organisation, start, "end", created_at FROM plans'
+_PLANS = ('SELECT id, name, project, organisation, start, "end", action_type, budget, '
+          "created_at FROM plans")
 #: The stored columns of a planning row, in the order of ``frames.COLUMNS["activities"]``.
 _ACTIVITY_COLUMNS = [
     "planned_on" if name == "when" else "deleted_at" if name == "deleted" else name

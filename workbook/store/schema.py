@@ -38,6 +38,8 @@ plans = sa.Table(
     sa.Column("organisation", sa.String(300), nullable=False, server_default=""),
     sa.Column("start", sa.Date),
     sa.Column("end", sa.Date),
+    sa.Column("action_type", sa.String(8)),
+    sa.Column("budget", sa.Float),
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
 
@@ -86,6 +88,9 @@ activities = _plan_records(
     sa.Column("price", sa.Float, nullable=False, server_default="0"),
     sa.Column("responsible", sa.String(120), nullable=False, server_default=""),
     sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("message", sa.String(300), nullable=False, server_default=""),
+    sa.Column("product", sa.String(32), nullable=False, server_default="geen"),
+    sa.Column("pupils_recognisable", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
     sa.Column("updated_at", sa.DateTime, nullable=False),
 )
