@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 from . import config
 from .i18n import label, language
 
@@ -71,8 +73,6 @@ def load_sources(folder: Path | None = None) -> dict[str, Source]:
 
 @lru_cache(maxsize=4)
 def _texts(folder: Path | None = None) -> dict[str, dict]:
-    import yaml
-
     path = _folder(folder) / TEXTS_FILE
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
