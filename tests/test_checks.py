@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from workbook import checks
+from workbook import checks, proportionality
 from workbook.model import Activity, AttentionCheck, Goal, Indicator, TargetGroupChoice
 from workbook.session import current_plan_id
 
@@ -220,9 +220,9 @@ def test_proportionality_weighs_reach_and_cost_against_the_size(store, plan, cat
 
 
 def test_project_months_counts_the_period():
-    assert checks.project_months(date(2025, 9, 1), date(2027, 8, 31)) == 24
-    assert checks.project_months(date(2025, 9, 1), date(2026, 2, 28)) == 6
-    assert checks.project_months(None, date(2026, 2, 28)) is None
+    assert proportionality.project_months(date(2025, 9, 1), date(2027, 8, 31)) == 24
+    assert proportionality.project_months(date(2025, 9, 1), date(2026, 2, 28)) == 6
+    assert proportionality.project_months(None, date(2026, 2, 28)) is None
 
 
 def test_the_eprp_upload_counts_only_with_or_after_the_final_report(store, plan, catalog):
