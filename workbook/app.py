@@ -135,6 +135,11 @@ def run_voila(argv: list[str]) -> int:
         from .kernels import start_fork_server
 
         start_fork_server()
+    # <html lang> of a notebook page before its kernel says more: the machine's language
+    # (WORKBOOK_LANG) or Dutch; the page's script follows ?lang= and the one-page app's state.
+    from .i18n import language
+
+    argv = [*argv, f"--HTMLExporter.language_code={language()}"]
     sys.argv = ["voila", *argv]
     voila = Voila.instance()
     voila.initialize(argv)

@@ -21,6 +21,7 @@ from .common import (
     number_text,
     parse_date,
     parse_number,
+    scroll_box,
     to_date,
     wide,
 )
@@ -86,7 +87,9 @@ IMAGE_LAYOUT = {"width": "100%", "max_width": "1040px", "height": "auto"}
 
 
 def chart_image() -> widgets.Image:
-    """An empty picture widget that scales with the page (set ``.value`` to PNG bytes)."""
+    """An empty picture widget that scales with the page (set ``.value`` to PNG bytes, and
+    ``.tooltip`` to its text alternative from :mod:`workbook.charts.describe`: ipywidgets
+    renders it as the image's ``title``, which the app view's template copies into ``alt``)."""
     image = widgets.Image(format="png", layout=widgets.Layout(**IMAGE_LAYOUT))
     image.add_class("wb-chart")
     return image
@@ -163,8 +166,7 @@ class MeasurementForm(RecordForm):
                 self.buttons(),
                 self.feedback.widget,
                 heading(self.tr("progress.list")),
-                widgets.Box([self.table], layout=widgets.Layout(
-                    max_height="24em", overflow="auto", width="95%")),
+                scroll_box(self.table, max_height="24em"),
                 widgets.HBox([self.list_count, self.more_button]),
                 self.picker.widget,
             ]
