@@ -8,6 +8,7 @@ from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
+from traitlets import Unicode
 
 from .. import analysis, config
 from ..i18n import register, t
@@ -86,11 +87,21 @@ LIST_LENGTH = 25
 IMAGE_LAYOUT = {"width": "100%", "max_width": "1040px", "height": "auto"}
 
 
+class ChartImage(widgets.Image):
+    """A picture widget whose ``tooltip`` is its text alternative.
+
+    ipywidgets 8 shows a ``tooltip`` as the element's ``title``, but only after checking the
+    length of the model's ``description``, which an Image does not have: the view of an
+    Image with a tooltip fails to render. An empty ``description`` synced with the model
+    lets the title through; the app view's template copies it into ``alt``."""
+
+    description = Unicode("").tag(sync=True)
+
+
 def chart_image() -> widgets.Image:
     """An empty picture widget that scales with the page (set ``.value`` to PNG bytes, and
-    ``.tooltip`` to its text alternative from :mod:`workbook.charts.describe`: ipywidgets
-    renders it as the image's ``title``, which the app view's template copies into ``alt``)."""
-    image = widgets.Image(format="png", layout=widgets.Layout(**IMAGE_LAYOUT))
+    ``.tooltip`` to its text alternative from :mod:`workbook.charts.describe`)."""
+    image = ChartImage(format="png", layout=widgets.Layout(**IMAGE_LAYOUT))
     image.add_class("wb-chart")
     return image
 
