@@ -1,14 +1,15 @@
 """WCAG 2.1 AA in the app view (issue 15), in a real browser.
 
-axe-core (tests/axe.py) runs on the start page and every notebook page of the one-page app
-view (the room's design), in every language the workbook has, on the demo plan; and again
+axe-core (tests/axe.py) runs on the start page and every notebook page of the app view, in
+both designs (one-page, the room's; pages, the hub's), in every language the workbook has
+(``?lang=``), on the demo plan; and again
 after a form shows a validation error. What axe cannot judge is checked here too: each
 chart's text alternative is its status line, the page's ``lang``, the prose at 200 % zoom on
 a 1280 px screen (640 CSS px wide) without sideways scrolling, and a planning row added with
 the keyboard only. Screenshots of each language go to test-artifacts/.
 
-One server serves the whole module (a kernel per page visit, one test file at a time: the
-machine is shared).
+One server per design serves the whole module (a kernel per page visit; run one test file at
+a time: the machine is shared).
 """
 
 from __future__ import annotations
@@ -80,7 +81,8 @@ def sideways_overflow(tab) -> list[str]:
         if (root.scrollWidth > root.clientWidth + 1) {
             found.push(`page ${root.scrollWidth} > ${root.clientWidth}`);
         }
-        document.querySelectorAll('.wb-prose, #werkboek-start, .wb-app-nav').forEach(block => {
+        const prose = '.wb-prose, .jp-RenderedMarkdown, #werkboek-start, .wb-app-nav';
+        document.querySelectorAll(prose).forEach(block => {
             if (block.scrollWidth > block.clientWidth + 1) {
                 found.push(`${block.className} ${block.scrollWidth} > ${block.clientWidth}`);
             }
@@ -110,6 +112,41 @@ def test_no_serious_axe_findings_and_prose_fits_at_200_percent(browser, app, pag
         assert sideways_overflow(tab) == []
         if page in (START, "04-aan-de-slag"):
             shoot(tab, f"{lang}-{page}-zoom200", full_page=False)
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def pages_app(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The ``pages`` design (a kernel per notebook page: Binder, the hub)."""
+    folder = tmp_path_factory.mktemp("a11y-pages-data")
+    shutil.copy(demo_template, folder / "werkboek.sqlite")
+    with voila({"WORKBOOK_DATA": str(folder), "WORKBOOK_TODAY": TODAY}, design="pages") as base:
+        yield base
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_no_serious_axe_findings_in_the_pages_design(browser, pages_app, page, lang):
+    context = browser.new_context(viewport=VIEWPORT)
+    tab = context.new_page()
+    try:
+        url = (f"{pages_app}/?lang={lang}" if page == START
+               else f"{pages_app}/voila/render/{page}.ipynb?lang={lang}")
+        tab.goto(url, wait_until="commit", timeout=PAGE_TIMEOUT)
+        tab.wait_for_selector("#werkboek-start" if page == START else ".wb-nav",
+                              state="visible", timeout=5 * PAGE_TIMEOUT)
+        tab.wait_for_function(
+            "[...document.querySelectorAll('img.wb-chart')].every(i => !i.src || i.alt)",
+            timeout=PAGE_TIMEOUT)
+        # the start page of this design is Dutch with English lines marked as such
+        assert tab.evaluate("document.documentElement.lang") == ("nl" if page == START
+                                                                 else lang)
+        findings = run_axe(tab)
+        assert not serious(findings), report(serious(findings))
+        tab.set_viewport_size(ZOOMED)
+        tab.wait_for_timeout(300)
+        assert sideways_overflow(tab) == []
     finally:
         context.close()
 
