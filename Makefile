@@ -35,7 +35,8 @@ test-unit: setup
 test-notebooks: setup
 	$(BIN)/python -m pytest notebooks
 
-test-browser: setup
+# The browser tests run axe-core (package.json) from node_modules/: npm ci first.
+test-browser: setup $(NODE_STAMP)
 	$(BIN)/python -m pytest tests -m browser
 
 ## Re-run every notebook on a fresh copy of the demo plan and store its outputs.
@@ -63,7 +64,8 @@ hub: hub-setup
 
 hub-setup: setup $(NODE_STAMP)
 
-# configurable-http-proxy, pinned in package.json and package-lock.json, into node_modules/
+# configurable-http-proxy (the hub) and axe-core (the accessibility tests), pinned in
+# package.json and package-lock.json, into node_modules/
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)

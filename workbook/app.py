@@ -22,7 +22,7 @@ import socket
 import sys
 from pathlib import Path
 
-from . import config
+from . import config, i18n
 from .lazy import on_first_use
 
 # Voilà (~3 s), the fork server's provisioner (~0.5 s) and the store (~0.4 s) load when the
@@ -142,6 +142,9 @@ def run_voila(argv: list[str]) -> int:
     prepare_store()
     if any(argument.endswith(".ipynb") for argument in argv):
         kernels.start_fork_server()
+    # <html lang> of a notebook page before its kernel says more: the machine's language
+    # (WORKBOOK_LANG) or Dutch; the page's script follows ?lang= and the one-page app's state.
+    argv = [*argv, f"--HTMLExporter.language_code={i18n.language()}"]
     sys.argv = ["voila", *argv]
     voila = voila_app.Voila.instance()
     voila.initialize(argv)

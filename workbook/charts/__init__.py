@@ -14,7 +14,8 @@ Artists a test or a form may look for carry a ``gid``: ``measured``, ``measured_
 ``event:<id>``, ``cost:<key>``, ``cell:<scope>:<tier>`` and ``empty:<scope>:<tier>``.
 
 A package: :mod:`.common` (palette, sizes, helpers), :mod:`.indicator` (one indicator),
-:mod:`.plan` (the plan's timeline, costs and coverage).
+:mod:`.plan` (the plan's timeline, costs and coverage), :mod:`.describe` (each chart's text
+alternative, from the same numbers).
 """
 
 from __future__ import annotations
@@ -34,8 +35,17 @@ from .common import STATUS_COLOURS as STATUS_COLOURS
 from .common import TEXTS as TEXTS
 from .common import TITLE_Y as TITLE_Y
 from .common import VERMILLION as VERMILLION
+from .common import VERMILLION_TEXT as VERMILLION_TEXT
 from .common import WIDE as WIDE
+from .common import contrast_ratio as contrast_ratio
+from .common import ink_on as ink_on
 from .common import month_ticks as month_ticks
+from .describe import cost_by_channel_description as cost_by_channel_description
+from .describe import cost_by_context_description as cost_by_context_description
+from .describe import coverage_description as coverage_description
+from .describe import indicator_description as indicator_description
+from .describe import legend_description as legend_description
+from .describe import timeline_description as timeline_description
 from .indicator import DATA_GIDS as DATA_GIDS
 from .indicator import IndicatorView as IndicatorView
 from .indicator import _nice_ceiling as _nice_ceiling

@@ -25,9 +25,7 @@ from .common import (
     BLACK,
     BLUE,
     GREY,
-    ORANGE,
     PANEL,
-    PURPLE,
     SKY,
     SMALL,
     STATUS_COLOURS,
@@ -38,6 +36,7 @@ from .common import (
     _message,
     _style,
     _wrap,
+    ink_on,
 )
 
 # ----- one indicator ---------------------------------------------------------------------
@@ -189,7 +188,7 @@ def update_data(ax: Axes, view: IndicatorView, lang: str | None, compact: bool) 
     colour = STATUS_COLOURS[progress.status]
     status = found["status"]
     status.set_text(_status_text(progress, lang, compact))
-    status.set_color(BLACK if colour in (PURPLE, ORANGE, SKY) else "white")  # contrast ≥ 3:1
+    status.set_color(ink_on(colour))  # contrast ≥ 4.5:1 on every status colour
     status.get_bbox_patch().set(facecolor=colour, edgecolor=colour)
 
 

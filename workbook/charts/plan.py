@@ -26,12 +26,14 @@ from .common import (
     SKY,
     TITLE_Y,
     VERMILLION,
+    VERMILLION_TEXT,
     WIDE,
     _date_axis,
     _figure,
     _message,
     _style,
     _wrap,
+    ink_on,
 )
 
 # ----- overview: timeline ----------------------------------------------------------------
@@ -217,7 +219,8 @@ def coverage_chart(activities: pd.DataFrame, target_groups: pd.DataFrame | None 
     figure = _figure((11.0, 6.8))
     ax = figure.add_subplot()
     highest = max(int(coverage.to_numpy().max()), 1)
-    ax.imshow(coverage.to_numpy(), cmap="Blues", vmin=0, vmax=highest * 1.25, aspect="auto")
+    image = ax.imshow(coverage.to_numpy(), cmap="Blues", vmin=0, vmax=highest * 1.25,
+                      aspect="auto")
     for row, scope in enumerate(coverage.index):
         for col, tier in enumerate(coverage.columns):
             count = int(coverage.loc[scope, tier])
@@ -226,13 +229,13 @@ def coverage_chart(activities: pd.DataFrame, target_groups: pd.DataFrame | None 
                                        edgecolor=VERMILLION, hatch="//", lw=4,
                                        gid=f"empty:{scope}:{tier}"))
                 ax.text(col, row, t("chart.empty", lang), ha="center", va="center",
-                        fontsize=26, fontweight="bold", color=VERMILLION,
+                        fontsize=26, fontweight="bold", color=VERMILLION_TEXT,
                         bbox={"facecolor": "white", "edgecolor": "none", "pad": 4},
                         gid=f"cell:{scope}:{tier}")
             else:
-                dark = count > highest * 0.6
+                ink = ink_on(image.cmap(image.norm(count)))
                 ax.text(col, row, an.format_number(count, lang), ha="center", va="center",
-                        fontsize=30, fontweight="bold", color="white" if dark else BLACK,
+                        fontsize=30, fontweight="bold", color=ink,
                         gid=f"cell:{scope}:{tier}")
     ax.set_xticks(range(len(coverage.columns)),
                   [t(f"tier.{tier}", lang) for tier in coverage.columns])
@@ -247,6 +250,7 @@ def coverage_chart(activities: pd.DataFrame, target_groups: pd.DataFrame | None 
         spine.set_visible(False)
     figure.suptitle(t("chart.coverage_title", lang), fontsize=BIG["title"], fontweight="bold")
     figure.supxlabel(_wrap(an.describe_empty_cells(coverage, lang), 90, 3),
-                     fontsize=BIG["text"], color=VERMILLION if an.empty_cells(coverage) else BLACK)
+                     fontsize=BIG["text"],
+                     color=VERMILLION_TEXT if an.empty_cells(coverage) else BLACK)
     return figure
 

@@ -157,9 +157,17 @@ class Form:
         return True
 
     def mark(self, fields: Iterable[str]) -> None:
+        """Outline the widgets of ``fields`` and tie them to the message (see Feedback)."""
         wrong = set(fields)
+        tie = f"wb-describedby-{self.feedback.id}"
         for name, widget in self.fields.items():
             widget.layout.border = INVALID_BORDER if name in wrong else None
+            shown = widget if isinstance(widget, widgets.DOMWidget) else widget.widget  # CheckGroup
+            for css_class in ("wb-invalid", tie):
+                if name in wrong:
+                    shown.add_class(css_class)
+                elif css_class in shown._dom_classes:
+                    shown.remove_class(css_class)
 
     def on_change(self, callback: Callable[[], None]) -> None:
         """Call ``callback`` after this form changed the store (to refresh other views)."""

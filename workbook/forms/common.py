@@ -34,6 +34,7 @@ from .widgets import (
     heading,
     html_table,
     notes_html,
+    scroll_box,
     show_widget,
     wide,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "OK_STYLE", "TABLE_STYLE", "TEXTS", "CheckGroup", "Feedback", "Form", "RecordClass",
     "RecordForm", "RowCache", "RowPicker", "Session", "catalog_options", "enum_options",
     "esc", "heading", "html_table", "labels", "notes_html", "number_text", "parse_amount",
-    "parse_date", "parse_number", "show_widget", "store_changed", "subscribe", "to_date",
+    "parse_date", "parse_number", "scroll_box", "show_widget", "store_changed", "subscribe",
+    "to_date",
     "wide",
 ]

@@ -9,6 +9,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 from IPython.display import display
+from traitlets import Unicode
 
 from .. import analysis, config
 from ..i18n import register, t
@@ -21,6 +22,7 @@ from .common import (
     number_text,
     parse_date,
     parse_number,
+    scroll_box,
     to_date,
     wide,
 )
@@ -85,9 +87,21 @@ LIST_LENGTH = 25
 IMAGE_LAYOUT = {"width": "100%", "max_width": "1040px", "height": "auto"}
 
 
+class ChartImage(widgets.Image):
+    """A picture widget whose ``tooltip`` is its text alternative.
+
+    ipywidgets 8 shows a ``tooltip`` as the element's ``title``, but only after checking the
+    length of the model's ``description``, which an Image does not have: the view of an
+    Image with a tooltip fails to render. An empty ``description`` synced with the model
+    lets the title through; the app view's template copies it into ``alt``."""
+
+    description = Unicode("").tag(sync=True)
+
+
 def chart_image() -> widgets.Image:
-    """An empty picture widget that scales with the page (set ``.value`` to PNG bytes)."""
-    image = widgets.Image(format="png", layout=widgets.Layout(**IMAGE_LAYOUT))
+    """An empty picture widget that scales with the page (set ``.value`` to PNG bytes, and
+    ``.tooltip`` to its text alternative from :mod:`workbook.charts.describe`)."""
+    image = ChartImage(format="png", layout=widgets.Layout(**IMAGE_LAYOUT))
     image.add_class("wb-chart")
     return image
 
@@ -148,8 +162,7 @@ class MeasurementForm(RecordForm):
                 self.buttons(),
                 self.feedback.widget,
                 heading(self.tr("progress.list")),
-                widgets.Box([self.table], layout=widgets.Layout(
-                    max_height="24em", overflow="auto", width="95%")),
+                scroll_box(self.table, max_height="24em"),
                 widgets.HBox([self.list_count, self.more_button]),
                 self.picker.widget,
             ]

@@ -331,6 +331,8 @@ class FacilitatorOverview:
         activities, groups = combined_tables(teams)
         self.coverage.value = figure_png(charts.coverage_chart(
             activities, groups, self.session.catalog, lang=lang))
+        self.coverage.tooltip = charts.coverage_description(activities, groups,
+                                                            self.session.catalog, lang=lang)
 
     # ----- exports ------------------------------------------------------------------------
 

@@ -48,7 +48,7 @@ from .measurements import (
 def status_line(progress: analysis.Progress, lang: str | None = None) -> str:
     """One indicator's line: a coloured label (never colour alone) and the sentence."""
     colour = charts.STATUS_COLOURS[progress.status]
-    ink = "#000" if colour in (charts.PURPLE, charts.ORANGE, charts.SKY) else "#fff"
+    ink = charts.ink_on(colour)
     badge = (f'<span style="display:inline-block;min-width:10.5em;text-align:center;'
              f'background:{colour};color:{ink};border-radius:4px;padding:1px 6px;'
              f'margin-right:8px;font-weight:bold">'
@@ -73,6 +73,7 @@ class IndicatorCharts:
         self.status = widgets.HTML(layout=wide())
         self.legend = chart_image()
         self.legend.value = figure_png(charts.panel_legend(self.lang))
+        self.legend.tooltip = charts.legend_description(self.lang)
         self.grid = widgets.GridBox(layout=widgets.Layout(
             grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))",
             grid_gap="6px 10px", width="100%", max_width="1400px"))
@@ -124,6 +125,7 @@ class IndicatorCharts:
             png = picture.render(view, self.lang)
             if png is not None:
                 image.value = png
+            image.tooltip = charts.indicator_description(view.progress, self.lang)
         self._lines = {i: lines[i] for i in ids}
         self.status.value = "".join(self._lines.values()) or (
             f"<p><i>{esc(t('progress.no_indicators', self.lang))}</i></p>")
@@ -155,6 +157,7 @@ class IndicatorCharts:
             found = indicators[indicators["id"] == self.chooser.value]
             if found.empty:
                 self.detail.value = b""
+                self.detail.tooltip = None
                 self.detail.layout.display = "none"
                 return
             view = charts.indicator_view(found.iloc[0], measurements, start, config.today())
@@ -162,6 +165,7 @@ class IndicatorCharts:
         png = self.detail_picture.render(view, self.lang)
         if png is not None:
             self.detail.value = png
+        self.detail.tooltip = charts.indicator_description(view.progress, self.lang)
 
 
 class ProgressReview:
@@ -217,24 +221,42 @@ class OverviewCharts:
         self.refresh()
         subscribe(self.refresh)
 
+    def _tables(self) -> tuple[dict[str, Any], pd.DataFrame, pd.DataFrame]:
+        store, plan_id = self.session.store, self.session.plan_id
+        return (store.plan_fields(plan_id), store.activities(plan_id),
+                store.target_groups(plan_id))
+
     def figures(self) -> dict[str, Figure]:
         """The four figures for the plan as it is now in the store."""
-        store, plan_id = self.session.store, self.session.plan_id
-        plan = store.plan_fields(plan_id)
-        activities = store.activities(plan_id)
+        plan, activities, groups = self._tables()
         catalog = self.session.catalog
         return {
             "timeline": charts.timeline_chart(activities, catalog, plan["start"], plan["end"],
                                               lang=self.lang),
             "cost_channel": charts.cost_by_channel_chart(activities, catalog, lang=self.lang),
             "cost_context": charts.cost_by_context_chart(activities, lang=self.lang),
-            "coverage": charts.coverage_chart(activities, store.target_groups(plan_id), catalog,
-                                              lang=self.lang),
+            "coverage": charts.coverage_chart(activities, groups, catalog, lang=self.lang),
+        }
+
+    def descriptions(self) -> dict[str, str]:
+        """What each of the four figures shows, in words (their text alternatives)."""
+        plan, activities, groups = self._tables()
+        catalog = self.session.catalog
+        return {
+            "timeline": charts.timeline_description(activities, catalog, plan["start"],
+                                                    plan["end"], lang=self.lang),
+            "cost_channel": charts.cost_by_channel_description(activities, catalog,
+                                                               lang=self.lang),
+            "cost_context": charts.cost_by_context_description(activities, lang=self.lang),
+            "coverage": charts.coverage_description(activities, groups, catalog,
+                                                    lang=self.lang),
         }
 
     def refresh(self) -> None:
+        descriptions = self.descriptions()
         for key, figure in self.figures().items():
             self.images[key].value = figure_png(figure)
+            self.images[key].tooltip = descriptions[key]
 
     def show(self) -> None:
         show_charts_widget(self.widget, "overzicht van het plan")

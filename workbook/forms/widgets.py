@@ -9,6 +9,7 @@ form works in JupyterLab, in Voilà and under nbval.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -49,10 +50,20 @@ def esc(value: Any) -> str:
 
 
 class Feedback:
-    """The message area next to a form: a confirmation, or every problem naming its field."""
+    """The message area next to a form: a confirmation, or every problem naming its field.
+
+    Screen readers announce it (an error is ``role=alert``, a confirmation ``role=status``),
+    and a field with a problem points to it: :meth:`Form.mark` gives the field's widget the
+    classes ``wb-invalid`` and ``wb-describedby-<id>``, which the app view's template turns
+    into ``aria-invalid`` and ``aria-describedby`` on its controls (ipywidgets has no ARIA
+    traits for that)."""
+
+    _made = itertools.count(1)
 
     def __init__(self) -> None:
+        self.id = f"wb-feedback-{next(self._made)}"
         self.widget = widgets.HTML(value="", layout=widgets.Layout(width="95%"))
+        self.widget.add_class("wb-feedback")
 
     @property
     def value(self) -> str:
@@ -68,17 +79,29 @@ class Feedback:
         self.widget.value = ""
 
     def success(self, text: str) -> None:
-        self.widget.value = f'<div class="wb-ok" style="{OK_STYLE}">✓ {esc(text)}</div>'
+        self.widget.value = (f'<div class="wb-ok" id="{self.id}" role="status" '
+                             f'style="{OK_STYLE}">✓ {esc(text)}</div>')
 
     def error(self, text: str) -> None:
-        self.widget.value = f'<div class="wb-error" style="{BAD_STYLE}">{esc(text)}</div>'
+        self.widget.value = (f'<div class="wb-error" id="{self.id}" role="alert" '
+                             f'style="{BAD_STYLE}">{esc(text)}</div>')
 
     def problems(self, error: InvalidRecord, lang: str | None = None) -> None:
         items = "".join(f"<li>{esc(message)}</li>" for message in error.messages(lang))
         self.widget.value = (
-            f'<div class="wb-error" style="{BAD_STYLE}">'
+            f'<div class="wb-error" id="{self.id}" role="alert" style="{BAD_STYLE}">'
             f"<b>{esc(t('error.record_invalid', lang))}</b><ul>{items}</ul></div>"
         )
+
+
+def scroll_box(content: widgets.Widget, max_height: str = "24em") -> widgets.Box:
+    """``content`` in a box that scrolls when it is taller than ``max_height``; keyboard
+    users reach it with Tab (``tabbable``) and scroll it with the arrow keys. The app view's
+    template names it (``role=region``, ``aria-label`` from the heading above it)."""
+    box = widgets.Box([content], tabbable=True, layout=widgets.Layout(
+        max_height=max_height, overflow="auto", width="95%"))
+    box.add_class("wb-scroll")
+    return box
 
 
 def notes_html(lines: Iterable[tuple[bool, str]]) -> str:
