@@ -21,6 +21,8 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from multiprocessing import forkserver
 from typing import Any
 
@@ -56,7 +58,33 @@ def _fork_server() -> Any:
     return _context
 
 
-def run_kernel(argv: list[str], env: dict[str, str], cwd: str) -> None:
+#: How often a forked kernel checks that the Jupyter server that asked for it still runs.
+SERVER_CHECK_SECONDS = 2.0
+
+
+def follow_server(server_pid: int, interval: float = SERVER_CHECK_SECONDS) -> threading.Thread:
+    """End this kernel when the Jupyter server ``server_pid`` is gone.
+
+    A forked kernel's parent is the fork server, not the Jupyter server, so ipykernel's own
+    parent check never fires: a server that was killed (a hub's culler, a crash) left its
+    kernel and fork server running (≈400 MB each, seen after the hub test)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            try:
+                os.kill(server_pid, 0)
+            except ProcessLookupError:
+                os.kill(os.getpid(), signal.SIGTERM)
+                return
+
+    watcher = threading.Thread(target=watch, name="werkboek-follow-server", daemon=True)
+    watcher.start()
+    return watcher
+
+
+def run_kernel(argv: list[str], env: dict[str, str], cwd: str,
+               server_pid: int | None = None) -> None:
     """The forked child: become a kernel of its own (session, environment, folder)."""
     os.setsid()  # its own process group: signals to the kernel never reach its siblings
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -64,6 +92,8 @@ def run_kernel(argv: list[str], env: dict[str, str], cwd: str) -> None:
     os.environ.clear()
     os.environ.update(env)
     os.chdir(cwd)
+    if server_pid is not None:
+        follow_server(server_pid)
     sys.argv = [sys.executable, *argv]
     kernelapp.IPKernelApp.launch_instance(argv=argv)
 
@@ -110,7 +140,7 @@ class ForkingProvisioner(LocalProvisioner):
         argv = kernel_arguments(cmd)
         env = dict(kwargs.get("env") or os.environ)
         cwd = str(kwargs.get("cwd") or os.getcwd())
-        process = _fork_server().Process(target=run_kernel, args=(argv, env, cwd),
+        process = _fork_server().Process(target=run_kernel, args=(argv, env, cwd, os.getpid()),
                                          name="werkboek-kernel")
         # The first start boots the fork server (the imports, once): not on the event loop.
         await asyncio.get_running_loop().run_in_executor(None, process.start)
