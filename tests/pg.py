@@ -99,3 +99,15 @@ def dump_rows(store) -> str:
             lines += [f"{table.name}: {tuple(row)}"
                       for row in conn.execute(sa.select(table).order_by(*order))]
     return "\n".join(lines)
+
+
+# A test module that imports these two runs every test using a store on SQLite and again on
+# PostgreSQL (``any_store``, ``any_demo_store`` in tests/conftest.py).
+@pytest.fixture(name="store")
+def store_on_both_databases(any_store):
+    return any_store
+
+
+@pytest.fixture(name="demo_store")
+def demo_store_on_both_databases(any_demo_store):
+    return any_demo_store

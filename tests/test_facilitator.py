@@ -10,6 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
+from pg import (  # noqa: F401 (fixtures: every test using a store runs on SQLite and PostgreSQL)
+    demo_store_on_both_databases,
+    store_on_both_databases,
+)
 
 from workbook import facilitator as fac
 from workbook.export import PlanData, export_bytes
@@ -22,15 +26,6 @@ TEAMS = Path(__file__).resolve().parents[1] / "data" / "teams"
 NAMES = ["Basisschool De Regenboog", "CVO Kempen", "Sint-Jozefscollege Hasselt"]
 
 
-# Every test here that uses a store runs on SQLite and again on PostgreSQL (tests/conftest.py).
-@pytest.fixture
-def store(any_store: Store) -> Store:
-    return any_store
-
-
-@pytest.fixture
-def demo_store(any_demo_store: Store) -> Store:
-    return any_demo_store
 
 
 @pytest.fixture

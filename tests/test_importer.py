@@ -9,7 +9,11 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 from openpyxl import Workbook
-from pg import dump_rows
+from pg import (  # noqa: F401 (fixtures: every test using a store runs on SQLite and PostgreSQL)
+    demo_store_on_both_databases,
+    dump_rows,
+    store_on_both_databases,
+)
 
 from workbook.importer import (
     _REFUSED,
@@ -29,7 +33,6 @@ from workbook.importer import (
 )
 from workbook.model import Indicator, InvalidRecord, Problem, validate
 from workbook.session import current_plan_id
-from workbook.store import Store
 
 HEADER = (
     "Context;Wat;Naar wie;Hoe / kanalen;Wanneer;Indicator;Streefwaarde;Prijs;"
@@ -63,15 +66,6 @@ def xlsx_bytes(rows: list[list], title: str = "Blad1", extra: dict | None = None
 dump = dump_rows  # every row of the store, to prove a refusal changed nothing
 
 
-# Every test here that uses a store runs on SQLite and again on PostgreSQL (tests/conftest.py).
-@pytest.fixture
-def store(any_store: Store) -> Store:
-    return any_store
-
-
-@pytest.fixture
-def demo_store(any_demo_store: Store) -> Store:
-    return any_demo_store
 
 
 def only(source: bytes, filename: str = "plan.csv", **kwargs):

@@ -16,7 +16,12 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pg import dump_rows, sqlite_only
+from pg import (  # noqa: F401 (fixtures: every test using a store runs on SQLite and PostgreSQL)
+    demo_store_on_both_databases,
+    dump_rows,
+    sqlite_only,
+    store_on_both_databases,
+)
 
 from workbook.catalog import load_catalog
 from workbook.model import (
@@ -36,15 +41,6 @@ from workbook.store import Store, StoreError
 CRASH_ROUNDS = 20
 
 
-# Every test here that uses a store runs on SQLite and again on PostgreSQL (tests/conftest.py).
-@pytest.fixture
-def store(any_store: Store) -> Store:
-    return any_store
-
-
-@pytest.fixture
-def demo_store(any_demo_store: Store) -> Store:
-    return any_demo_store
 
 WRITER = r"""
 import sys

@@ -14,7 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from pg import sqlite_only
+from pg import (  # noqa: F401 (fixtures: every test using a store runs on SQLite and PostgreSQL)
+    demo_store_on_both_databases,
+    sqlite_only,
+    store_on_both_databases,
+)
 
 from workbook.model import (
     Activity,
@@ -33,15 +37,6 @@ from workbook.store.migrations import set_meta
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-# Every test here that uses a store runs on SQLite and again on PostgreSQL (tests/conftest.py).
-@pytest.fixture
-def store(any_store: Store) -> Store:
-    return any_store
-
-
-@pytest.fixture
-def demo_store(any_demo_store: Store) -> Store:
-    return any_demo_store
 
 
 def activity(**changes) -> Activity:
