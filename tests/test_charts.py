@@ -356,6 +356,16 @@ def test_timeline_has_a_stack_per_month_by_context_and_marks_events(tmp_path):
     assert by_gid(figure, "today")
 
 
+def test_timeline_tells_the_contexts_apart_by_pattern_not_by_colour_alone(tmp_path):
+    figure = charts.timeline_chart(PLAN, fake_catalog(), "2025-09-01", "2026-08-31", TODAY, "nl")
+    school = by_gid(figure, "context:binnen_school")
+    partners = by_gid(figure, "context:tussen_partners")
+    assert {patch.get_hatch() for patch in partners} == {"///"}
+    assert {patch.get_hatch() or "" for patch in school} == {""}
+    legend = figure.legends[0].get_patches()
+    assert [patch.get_hatch() or "" for patch in legend[:2]] == ["", "///"]
+
+
 def test_timeline_marks_events_whose_day_is_unknown_as_a_hatched_month(tmp_path):
     figure = charts.timeline_chart(PLAN, fake_catalog(), "2025-09-01", "2026-12-31", TODAY, "en")
     render(figure, tmp_path, "timeline_en")

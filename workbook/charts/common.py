@@ -27,6 +27,9 @@ GREY = "#6E6E6E"
 VERMILLION_TEXT = "#B34700"
 
 CONTEXT_COLOURS = {"binnen_school": BLUE, "tussen_partners": ORANGE}
+# The two contexts differ by a pattern too, not by colour alone (WCAG 1.4.1): stacked in the
+# timeline, the orange of the partners is 2.3:1 on white, so a black outline bounds each bar.
+CONTEXT_HATCHES = {"binnen_school": "", "tussen_partners": "///"}
 STATUS_COLOURS = {
     an.BEHAALD: GREEN,
     an.OP_SCHEMA: BLUE,

@@ -21,6 +21,7 @@ from .common import (
     BLACK,
     BLUE,
     CONTEXT_COLOURS,
+    CONTEXT_HATCHES,
     GREY,
     PURPLE,
     SKY,
@@ -88,8 +89,9 @@ def timeline_chart(activities: pd.DataFrame, catalog: Any = None, plan_start: An
     bottom = pd.Series(0, index=per_month.index)
     for context in per_month.columns:
         ax.bar(centres, per_month[context], bottom=bottom, width=24,
-               color=CONTEXT_COLOURS.get(context, GREY), edgecolor="white",
-               label=_context_label(context, lang), gid=f"context:{context}")
+               color=CONTEXT_COLOURS.get(context, GREY), edgecolor=BLACK, linewidth=0.6,
+               hatch=CONTEXT_HATCHES.get(context, ""), label=_context_label(context, lang),
+               gid=f"context:{context}")
         bottom = bottom + per_month[context]
     ax.set_ylim(0, max(int(bottom.max()), 1) * 1.15)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
