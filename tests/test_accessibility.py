@@ -134,7 +134,7 @@ def test_no_serious_axe_findings_in_the_pages_design(browser, pages_app, page, l
     tab = context.new_page()
     try:
         edition = "" if lang == "nl" else f"{lang}/"  # notebooks/en: the English edition
-        url = (f"{pages_app}/voila/tree/{edition}" if page == START
+        url = (f"{pages_app}/voila/tree" + ("/en" if lang == "en" else "") if page == START
                else f"{pages_app}/voila/render/{edition}{page}.ipynb")
         tab.goto(url, wait_until="commit", timeout=PAGE_TIMEOUT)
         tab.wait_for_selector("#werkboek-start" if page == START else ".wb-nav",
