@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from .. import analysis as an
@@ -106,8 +107,6 @@ register(TEXTS)
 
 def _luminance(colour: object) -> float:
     """Relative luminance of a Matplotlib colour (WCAG 2.1's definition)."""
-    from matplotlib.colors import to_rgb
-
     channels = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
                 for c in to_rgb(colour)]
     return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
