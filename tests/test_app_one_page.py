@@ -66,7 +66,7 @@ def test_links_swap_sections_in_one_kernel_and_the_address_follows(browser, app_
         assert "from workbook" not in page.content(), "no code in the app view"
         assert kernels_started(base) == 1, "a section started a kernel"
 
-        page.reload()  # the address opens the same section again
+        page.reload(wait_until="commit")  # the address opens the same section again
         wait_for_page(page, f".wb-section-04-aan-de-slag {WHAT_FIELD}")
         # a link in the prose (markdown) swaps the section too
         page.locator(".wb-prose a[href='05-voortgang.ipynb']").first.click()
@@ -223,7 +223,7 @@ def test_the_start_page_offers_both_editions_and_english_shows_the_english_noteb
         page.get_by_role("button", name="Add").first.wait_for(timeout=PAGE_TIMEOUT)
         assert page.evaluate("document.documentElement.lang") == "en"
         screenshot(page, "one-page-english-01-waarom")
-        page.reload()  # the address keeps the page and the edition
+        page.reload(wait_until="commit")  # the address keeps the page and the edition
         wait_for_page(page, ".wb-section-01-waarom .wb-nav-next")
         assert page.locator(".wb-section-01-waarom h1").first.inner_text() == (
             "01 — Why disseminate?")
