@@ -41,6 +41,11 @@ def run_axe(page) -> list[Finding]:
         raise FileNotFoundError(f"{AXE_SCRIPT} is missing: run 'make hub-setup' (npm ci)")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
+    # The template's script makes a scrolling box reachable by Tab when the box appears (a
+    # widget rendered late): the page as a participant meets it, not the moment in between.
+    page.wait_for_function(
+        "[...document.querySelectorAll('.wb-scroll')].every(box => box.hasAttribute('tabindex'))",
+        timeout=10_000)
     result = page.evaluate(
         """async (tags) => {
             const result = await axe.run(document, {runOnly: {type: 'tag', values: tags},
