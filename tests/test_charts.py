@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import matplotlib
 
@@ -18,6 +17,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from workbook import analysis as an  # noqa: E402
 from workbook import charts  # noqa: E402
+from workbook.catalog import Catalog, Channel, Event, TargetGroup  # noqa: E402
 from workbook.session import current_plan_id
 
 TODAY = date(2026, 3, 15)
@@ -304,39 +304,29 @@ PLAN = activities(
     activity(when="2026-05-09", channels=(), price=25, groups=("epos",)),
 )
 
-EVENT = SimpleNamespace
-
-
-def fake_catalog():
-    events = {
-        "erasmusdays": EVENT(id="erasmusdays", label=lambda lang=None: "ERASMUSDAYS"),
-        "dag_van_europa": EVENT(id="dag_van_europa",
-                                label=lambda lang=None: "Dag van Europa" if lang == "nl"
-                                else "Europe Day"),
-    }
-
-    def occurrences(years):
-        found = []
-        for year in sorted(set(years)):
-            found.append(SimpleNamespace(event=events["erasmusdays"], start=date(year, 10, 13),
-                                         end=date(year, 10, 18), exact=year == 2025))
-            found.append(SimpleNamespace(event=events["dag_van_europa"], start=date(year, 5, 9),
-                                         end=date(year, 5, 9), exact=True))
-        return found
-
+def small_catalog() -> Catalog:
+    """A real catalog from test data: two events (ERASMUSDAYS with a known date in 2025 and
+    only its month in 2026; Europe Day on 9 May), five target groups and three channels."""
     groups = {"ouders": ("extern", "micro"), "leerlingen": ("intern", "micro"),
               "leerkrachten": ("intern", "micro"), "projectpartners": ("extern", "macro"),
               "epos": ("extern", "macro")}
-    labels = {"schoolwebsite": "Schoolwebsite", "posters": "Posters", "instagram": "Instagram"}
-    return SimpleNamespace(
-        event_occurrences=occurrences,
-        target_groups={k: SimpleNamespace(scope=s, level=lv) for k, (s, lv) in groups.items()},
-        label_of=lambda value, lang=None: labels.get(value, value),
+    channels = {"schoolwebsite": "Schoolwebsite", "posters": "Posters", "instagram": "Instagram"}
+    events = (Event("erasmusdays", "ERASMUSDAYS", "ERASMUSDAYS", month=10),
+              Event("dag_van_europa", "Dag van Europa", "Europe Day", month=5, day=9))
+    return Catalog(
+        target_groups={key: TargetGroup(key, key, key, scope=scope, level=level)
+                       for key, (scope, level) in groups.items()},
+        methods={},
+        channels={key: Channel(key, name, name) for key, name in channels.items()},
+        events={event.id: event for event in events},
+        event_dates={("erasmusdays", 2025): (date(2025, 10, 13), date(2025, 10, 18))},
+        attention_points={},
+        themes={},
     )
 
 
 def test_timeline_has_a_stack_per_month_by_context_and_marks_events(tmp_path):
-    figure = charts.timeline_chart(PLAN, fake_catalog(), "2025-09-01", "2026-08-31", TODAY, "nl")
+    figure = charts.timeline_chart(PLAN, small_catalog(), "2025-09-01", "2026-08-31", TODAY, "nl")
     render(figure, tmp_path, "timeline")
     school = by_gid(figure, "context:binnen_school")
     partners = by_gid(figure, "context:tussen_partners")
@@ -356,8 +346,20 @@ def test_timeline_has_a_stack_per_month_by_context_and_marks_events(tmp_path):
     assert by_gid(figure, "today")
 
 
+def test_timeline_shows_the_events_the_catalog_gives_for_its_months(catalog, tmp_path):
+    """Which events a period holds is the catalog's rule (``Catalog.events_between``): the
+    chart and its words show exactly those of the months shown, from the real catalog."""
+    figure = charts.timeline_chart(PLAN, catalog, "2025-09-01", "2026-08-31", TODAY, "en")
+    expected = catalog.events_between(date(2025, 9, 1), date(2026, 8, 31))
+    assert expected
+    drawn = [patch.get_gid() for patch in gid_starting(figure, "event:")]
+    assert sorted(drawn) == sorted(f"event:{o.event.id}" for o in expected)
+    words = charts.timeline_description(PLAN, catalog, "2025-09-01", "2026-08-31", TODAY, "en")
+    assert all(o.event.label("en") in words for o in expected)
+
+
 def test_timeline_tells_the_contexts_apart_by_pattern_not_by_colour_alone(tmp_path):
-    figure = charts.timeline_chart(PLAN, fake_catalog(), "2025-09-01", "2026-08-31", TODAY, "nl")
+    figure = charts.timeline_chart(PLAN, small_catalog(), "2025-09-01", "2026-08-31", TODAY, "nl")
     school = by_gid(figure, "context:binnen_school")
     partners = by_gid(figure, "context:tussen_partners")
     assert {patch.get_hatch() for patch in partners} == {"///"}
@@ -367,7 +369,7 @@ def test_timeline_tells_the_contexts_apart_by_pattern_not_by_colour_alone(tmp_pa
 
 
 def test_timeline_marks_events_whose_day_is_unknown_as_a_hatched_month(tmp_path):
-    figure = charts.timeline_chart(PLAN, fake_catalog(), "2025-09-01", "2026-12-31", TODAY, "en")
+    figure = charts.timeline_chart(PLAN, small_catalog(), "2025-09-01", "2026-12-31", TODAY, "en")
     render(figure, tmp_path, "timeline_en")
     erasmusdays = gid_starting(figure, "event:erasmusdays")
     assert len(erasmusdays) == 2
@@ -380,14 +382,14 @@ def test_timeline_without_catalog_or_activities(tmp_path):
     render(figure, tmp_path, "timeline_plain")
     assert len(figure.axes) == 1
     assert len(by_gid(figure, "context:binnen_school")) == 8  # Oct 2025 – May 2026
-    empty = charts.timeline_chart(activities(), fake_catalog(), lang="nl")
+    empty = charts.timeline_chart(activities(), small_catalog(), lang="nl")
     render(empty, tmp_path, "timeline_empty")
     (note,) = by_gid(empty, "no_data")
     assert note.get_text() == "Nog geen activiteiten gepland"
 
 
 def test_cost_by_channel_has_one_bar_per_channel_with_split_prices(tmp_path):
-    figure = charts.cost_by_channel_chart(PLAN, fake_catalog(), "nl")
+    figure = charts.cost_by_channel_chart(PLAN, small_catalog(), "nl")
     render(figure, tmp_path, "cost_channel")
     bars = gid_starting(figure, "cost:")
     widths = {bar.get_gid(): bar.get_width() for bar in bars}
@@ -419,9 +421,9 @@ def test_cost_by_context_has_two_bars(tmp_path):
 
 @pytest.mark.parametrize("lang, word", [("nl", "leeg"), ("en", "empty")])
 def test_coverage_heatmap_makes_empty_cells_stand_out(tmp_path, lang, word):
-    figure = charts.coverage_chart(PLAN, None, fake_catalog(), lang)
+    figure = charts.coverage_chart(PLAN, None, small_catalog(), lang)
     render(figure, tmp_path, f"coverage_{lang}")
-    coverage = an.coverage_counts(PLAN, None, fake_catalog())
+    coverage = an.coverage_counts(PLAN, None, small_catalog())
     expected_empty = an.empty_cells(coverage)
     assert len(expected_empty) == 3  # intern meso/macro, extern meso
     hatched = gid_starting(figure, "empty:")
@@ -437,7 +439,7 @@ def test_coverage_heatmap_makes_empty_cells_stand_out(tmp_path, lang, word):
 
 
 def test_coverage_heatmap_with_no_activities_is_all_empty(tmp_path):
-    figure = charts.coverage_chart(activities(), None, fake_catalog(), "nl")
+    figure = charts.coverage_chart(activities(), None, small_catalog(), "nl")
     render(figure, tmp_path, "coverage_empty")
     assert len(gid_starting(figure, "empty:")) == 6
 

@@ -14,9 +14,9 @@ from test_charts import (  # noqa: E402
     TODAY,
     activities,
     activity,
-    fake_catalog,
     indicator,
     measurements,
+    small_catalog,
 )
 
 from workbook import analysis as an  # noqa: E402
@@ -72,7 +72,7 @@ SHADES = activities(*[activity(groups=("leerlingen",))] * 5, *[activity(groups=(
 @pytest.mark.parametrize("plan", [PLAN, SHADES], ids=["plan", "shades"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_counts_and_labels_in_the_coverage_heatmap_read_at_4_5_to_1(lang, plan):
-    figure = charts.coverage_chart(plan, None, fake_catalog(), lang)
+    figure = charts.coverage_chart(plan, None, small_catalog(), lang)
     contrasts = _text_contrasts(figure)
     assert contrasts and all(ratio >= 4.5 for _, ratio in contrasts), contrasts
 
@@ -106,7 +106,7 @@ def test_the_legend_names_every_line():
 
 
 def test_the_timeline_in_words_names_each_month_with_activities_and_the_events():
-    words = charts.timeline_description(PLAN, fake_catalog(), "2025-09-01", "2026-08-31",
+    words = charts.timeline_description(PLAN, small_catalog(), "2025-09-01", "2026-08-31",
                                         TODAY, "nl")
     per_month = an.activities_per_month(PLAN, "2025-09-01", "2026-08-31")
     for month, row in per_month.iterrows():
@@ -117,7 +117,7 @@ def test_the_timeline_in_words_names_each_month_with_activities_and_the_events()
 
 
 def test_costs_in_words_name_each_amount_and_the_total():
-    words = charts.cost_by_channel_description(PLAN, fake_catalog(), "nl")
+    words = charts.cost_by_channel_description(PLAN, small_catalog(), "nl")
     assert "Schoolwebsite € 200" in words and "(geen kanaal) € 25" in words
     assert "Totaal: € 475" in words
     assert charts.cost_by_context_description(PLAN, "en") == (
@@ -126,8 +126,8 @@ def test_costs_in_words_name_each_amount_and_the_total():
 
 
 def test_coverage_in_words_names_every_cell_and_the_empty_ones():
-    words = charts.coverage_description(PLAN, None, fake_catalog(), "en")
-    coverage = an.coverage_counts(PLAN, None, fake_catalog())
+    words = charts.coverage_description(PLAN, None, small_catalog(), "en")
+    coverage = an.coverage_counts(PLAN, None, small_catalog())
     assert "internal: micro 1, meso empty, macro empty" in words
     assert an.describe_empty_cells(coverage, "en") in words
 

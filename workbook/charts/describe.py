@@ -17,7 +17,6 @@ import pandas as pd
 from .. import analysis as an
 from .. import config
 from ..i18n import language, register, t
-from .plan import _events_in
 
 TEXTS: dict[str, dict[str, str]] = {
     "chart.alt.indicator": {
@@ -94,7 +93,7 @@ def timeline_description(activities: pd.DataFrame, catalog: Any = None, plan_sta
              months=_join(months) or t("chart.alt.no_months", lang))
     low = per_month.index[0].date()
     high = (per_month.index[-1] + pd.offsets.MonthEnd(0)).date()
-    events = _events_in(catalog, low, high)
+    events = catalog.events_between(low, high) if catalog is not None else []
     if events:
         named = [f"{o.event.label(lang)} ({an.format_date(o.start, lang)})" if o.exact
                  else f"{o.event.label(lang)} ({an.format_month(o.start, lang)})"

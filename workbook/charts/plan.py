@@ -3,7 +3,7 @@ coverage of intern/extern × micro/meso/macro."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pandas as pd
@@ -47,21 +47,14 @@ def _context_label(context: str, lang: str | None) -> str:
         return context
 
 
-def _events_in(catalog: Any, low: date, high: date) -> list:
-    if catalog is None:
-        return []
-    years = range(low.year, high.year + 1)
-    return [o for o in catalog.event_occurrences(years) if o.end >= low and o.start <= high]
-
-
 def timeline_chart(activities: pd.DataFrame, catalog: Any = None, plan_start: Any = None,
                    plan_end: Any = None, today: Any = None, lang: str | None = None) -> Figure:
     """Activities per month as stacked bars by context, with the Erasmus+ events of those
     years in a band above (one row per event) and today marked.
 
     The months run from the plan's start (or first activity) to its end (or last
-    activity). Events come from ``catalog.event_occurrences``; an event whose exact days
-    are unknown covers its whole month, hatched.
+    activity). Events come from ``catalog.events_between`` (those overlapping the months
+    shown); an event whose exact days are unknown covers its whole month, hatched.
     """
     lang = language(lang)
     today = an.as_date(today) or config.today()
@@ -77,7 +70,7 @@ def timeline_chart(activities: pd.DataFrame, catalog: Any = None, plan_start: An
 
     low = per_month.index[0].date()
     high = (per_month.index[-1] + pd.offsets.MonthEnd(0)).date()
-    events = _events_in(catalog, low, high)
+    events = catalog.events_between(low, high) if catalog is not None else []
     names = list(dict.fromkeys(o.event.label(lang) for o in events))
     if events:
         band, ax = figure.subplots(2, 1, sharex=True,
