@@ -6,12 +6,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 
 from workbook.forms.common import CheckGroup, RecordClass
-from workbook.forms.effects import GoalForm
+from workbook.forms.effects import GoalForm, IndicatorForm
+from workbook.forms.planning import PlanningForm
 from workbook.model import Goal
+from workbook.session import current_plan_id
 
 
 def test_a_form_names_its_record_and_gets_the_class():
@@ -75,3 +78,26 @@ def test_only_the_invalid_field_is_marked(demo_store):
     assert form.submit() is False
     marked = {name for name, widget in form.fields.items() if widget.layout.border}
     assert marked == {"description"}
+
+
+@pytest.mark.parametrize("form_class, table, column", [
+    (GoalForm, "goals", "title"),
+    (IndicatorForm, "indicators", "name"),
+    (PlanningForm, "activities", "what"),
+])
+def test_every_form_names_a_row_by_one_rule(demo_store, form_class, table, column):
+    """``RecordForm.describe``: a record by its :attr:`named_by` field, a stored row by that
+    column, a row that is not there by its number."""
+    form = form_class()
+    row = getattr(demo_store, table)(current_plan_id(demo_store)).iloc[0]
+    assert form.named_by == column
+    assert form.describe(int(row["id"])) == row[column]
+    assert form.describe(None, SimpleNamespace(**{column: "Nieuw"})) == "Nieuw"
+    assert form.describe(999_999) == "999999"
+
+
+def test_a_deleted_activity_is_still_named_so_that_restore_can_say_what(demo_store):
+    form = PlanningForm()
+    row = demo_store.activities(current_plan_id(demo_store)).iloc[0]
+    demo_store.delete_activity(int(row["id"]))
+    assert form.describe(int(row["id"])) == row["what"]

@@ -305,8 +305,23 @@ class RecordForm(Form):
         """The widget values of a stored row."""
         raise NotImplementedError
 
-    def describe(self, row_id: int | None, record: Any = None) -> str:  # pragma: no cover
-        raise NotImplementedError
+    #: The field that names a row in the form's messages ("Verwijderd: <what>"): the
+    #: record's attribute and the column of :meth:`named_rows`.
+    named_by: str = ""
+
+    def named_rows(self) -> pd.DataFrame:
+        """The rows :meth:`describe` looks a row up in: the live rows (a form that restores
+        rows adds its deleted ones)."""
+        return self.rows()
+
+    def describe(self, row_id: int | None, record: Any = None) -> str:
+        """How the messages name a row: the record's :attr:`named_by`, else the stored row's,
+        else its id."""
+        if record is not None:
+            return getattr(record, self.named_by)
+        rows = self.named_rows()
+        found = rows[rows["id"] == row_id]
+        return found[self.named_by].iloc[0] if len(found) else str(row_id)
 
     # ----- actions ----------------------------------------------------------------------
 

@@ -71,6 +71,7 @@ class GoalForm(RecordForm):
 
     model = RecordClass("Goal")
     rows_of, verb = "goals", "goal"
+    named_by = "title"
 
     def _build_fields(self) -> None:
         catalog = self.session.catalog
@@ -113,13 +114,6 @@ class GoalForm(RecordForm):
         theme = row["theme"] if row["theme"] in self.session.catalog.themes else ""
         return {**{name: row[name] for name in self.fields}, "theme": theme}
 
-    def describe(self, row_id: int | None, record: Any = None) -> str:
-        if record is not None:
-            return record.title
-        goals = self.rows()
-        found = goals[goals["id"] == row_id]
-        return found["title"].iloc[0] if len(found) else str(row_id)
-
     def refresh(self) -> None:
         goals = self.rows()
         catalog = self.session.catalog
@@ -152,6 +146,7 @@ class IndicatorForm(RecordForm):
 
     model = RecordClass("Indicator")
     rows_of, verb = "indicators", "indicator"
+    named_by = "name"
 
     def _build_fields(self) -> None:
         self.name = self.field(widgets.Text, "field.name", "effects.name_placeholder", "wide")
@@ -210,13 +205,6 @@ class IndicatorForm(RecordForm):
             "kind": row["kind"],
             "goal_id": 0 if pd.isna(goal) else int(goal),
         }
-
-    def describe(self, row_id: int | None, record: Any = None) -> str:
-        if record is not None:
-            return record.name
-        indicators = self.rows()
-        found = indicators[indicators["id"] == row_id]
-        return found["name"].iloc[0] if len(found) else str(row_id)
 
     def refresh(self) -> None:
         store, plan_id = self.session.store, self.session.plan_id

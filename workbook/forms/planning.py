@@ -102,6 +102,7 @@ class PlanningForm(RecordForm):
 
     model = RecordClass("Activity")
     rows_of, verb = "activities", "activity"
+    named_by = "what"
     restorable = True
 
     def _build_fields(self) -> None:
@@ -316,12 +317,8 @@ class PlanningForm(RecordForm):
             "pupils_recognisable": bool(row["pupils_recognisable"]),
         }
 
-    def describe(self, row_id: int | None, record: Any = None) -> str:
-        if record is not None:
-            return record.what
-        activities = self._activities(include_deleted=True)
-        found = activities[activities["id"] == row_id]
-        return found["what"].iloc[0] if len(found) else str(row_id)
+    def named_rows(self) -> pd.DataFrame:
+        return self._activities(include_deleted=True)  # a deleted row is named on restore
 
     def reset(self) -> None:
         super().reset()
