@@ -18,6 +18,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from workbook import analysis as an  # noqa: E402
 from workbook import charts  # noqa: E402
 from workbook.catalog import Catalog, Channel, Event, TargetGroup  # noqa: E402
+from workbook.charts.common import channel_label, context_label, timeline_span  # noqa: E402
 from workbook.session import current_plan_id
 
 TODAY = date(2026, 3, 15)
@@ -356,6 +357,30 @@ def test_timeline_shows_the_events_the_catalog_gives_for_its_months(catalog, tmp
     assert sorted(drawn) == sorted(f"event:{o.event.id}" for o in expected)
     words = charts.timeline_description(PLAN, catalog, "2025-09-01", "2026-08-31", TODAY, "en")
     assert all(o.event.label("en") in words for o in expected)
+
+
+def test_timeline_span_is_the_months_shown_and_the_catalogs_events_for_them():
+    per_month = an.activities_per_month(PLAN, "2025-09-01", "2026-08-31")
+    low, high, events = timeline_span(per_month, small_catalog())
+    assert (low, high) == (date(2025, 9, 1), date(2026, 8, 31))
+    assert events == small_catalog().events_between(low, high)
+    assert [(o.event.id, o.start) for o in events] == [("erasmusdays", date(2025, 10, 13)),
+                                                       ("dag_van_europa", date(2026, 5, 9))]
+    assert timeline_span(per_month, None) == (low, high, [])
+
+
+def test_a_chart_and_its_words_name_contexts_and_channels_alike():
+    assert context_label("tussen_partners", "en") == "Between the project partners"
+    assert context_label("elders", "nl") == "elders"
+    catalog = small_catalog()
+    assert channel_label("schoolwebsite", catalog, "nl") == "Schoolwebsite"
+    assert channel_label("eigen kanaal", catalog, "nl") == "eigen kanaal"
+    assert channel_label("schoolwebsite", None, "nl") == "schoolwebsite"
+    assert channel_label(an.NO_CHANNEL, catalog, "nl") == "(geen kanaal)"
+    figure = charts.cost_by_channel_chart(PLAN, catalog, "nl")
+    shown = [label.get_text() for label in figure.axes[0].get_yticklabels()]
+    words = charts.cost_by_channel_description(PLAN, catalog, "nl")
+    assert all(label in words for label in shown)
 
 
 def test_timeline_tells_the_contexts_apart_by_pattern_not_by_colour_alone(tmp_path):

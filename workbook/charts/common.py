@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from datetime import date
+from typing import Any
 
 import pandas as pd
 from matplotlib.axes import Axes
@@ -12,7 +13,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 
 from .. import analysis as an
-from ..i18n import register
+from ..i18n import register, t
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 BLACK = "#000000"
@@ -124,6 +125,38 @@ def ink_on(background: object) -> str:
     return BLACK if contrast_ratio(BLACK, background) >= contrast_ratio("#FFFFFF", background) \
         else "#FFFFFF"
 
+
+
+# ----- what a chart and its words both read ------------------------------------------
+
+
+def context_label(context: str, lang: str | None) -> str:
+    """A context's label (``context.<id>``); a context the texts do not know, as stored."""
+    try:
+        return t(f"context.{context}", lang)
+    except KeyError:
+        return context
+
+
+def channel_label(key: str, catalog: Any, lang: str | None) -> str:
+    """The name of a cost bar's channel: the catalog's label, an own channel as typed, and
+    the bar of the activities without a channel (``analysis.NO_CHANNEL``) by its text."""
+    if key == an.NO_CHANNEL:
+        return t("analysis.no_channel", lang)
+    return catalog.label_of(key, lang) if catalog else key
+
+
+def timeline_span(per_month: pd.DataFrame, catalog: Any) -> tuple[date, date, list]:
+    """The first and last day of the timeline's months (``analysis.activities_per_month``)
+    and the events the catalog gives for them (:meth:`Catalog.events_between`; none without
+    a catalog): what the timeline draws and what its text alternative names."""
+    low = per_month.index[0].date()
+    high = (per_month.index[-1] + pd.offsets.MonthEnd(0)).date()
+    events = catalog.events_between(low, high) if catalog is not None else []
+    return low, high, events
+
+
+# ----- figures and axes ------------------------------------------------------------------
 
 
 def _figure(size: tuple[float, float]) -> Figure:

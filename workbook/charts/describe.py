@@ -17,6 +17,7 @@ import pandas as pd
 from .. import analysis as an
 from .. import config
 from ..i18n import language, register, t
+from .common import channel_label, context_label, timeline_span
 
 TEXTS: dict[str, dict[str, str]] = {
     "chart.alt.indicator": {
@@ -61,13 +62,6 @@ def legend_description(lang: str | None = None) -> str:
     return t("chart.alt.legend", lang)
 
 
-def _context_label(context: str, lang: str | None) -> str:
-    try:
-        return t(f"context.{context}", lang)
-    except KeyError:
-        return context
-
-
 def timeline_description(activities: pd.DataFrame, catalog: Any = None, plan_start: Any = None,
                          plan_end: Any = None, today: Any = None,
                          lang: str | None = None) -> str:
@@ -83,7 +77,7 @@ def timeline_description(activities: pd.DataFrame, catalog: Any = None, plan_sta
         total = int(row.sum())
         if total == 0:
             continue
-        split = ", ".join(f"{_context_label(context, lang)} {int(count)}"
+        split = ", ".join(f"{context_label(context, lang)} {int(count)}"
                           for context, count in row.items() if count)
         months.append(t("chart.alt.month", lang, month=an.format_month(month, lang),
                         count=f"{total} ({split})"))
@@ -91,9 +85,7 @@ def timeline_description(activities: pd.DataFrame, catalog: Any = None, plan_sta
              first=an.format_month(per_month.index[0], lang),
              last=an.format_month(per_month.index[-1], lang),
              months=_join(months) or t("chart.alt.no_months", lang))
-    low = per_month.index[0].date()
-    high = (per_month.index[-1] + pd.offsets.MonthEnd(0)).date()
-    events = catalog.events_between(low, high) if catalog is not None else []
+    low, high, events = timeline_span(per_month, catalog)
     if events:
         named = [f"{o.event.label(lang)} ({an.format_date(o.start, lang)})" if o.exact
                  else f"{o.event.label(lang)} ({an.format_month(o.start, lang)})"
@@ -120,8 +112,7 @@ def cost_by_channel_description(activities: pd.DataFrame, catalog: Any = None,
     costs = an.costs_by_channel(activities)
     if costs.empty:
         return t("chart.alt.empty", lang, title=title, message=t("chart.no_costs", lang))
-    labels = [t("analysis.no_channel", lang) if key == an.NO_CHANNEL
-              else (catalog.label_of(key, lang) if catalog else key) for key in costs.index]
+    labels = [channel_label(key, catalog, lang) for key in costs.index]
     return _costs(title, labels, costs, lang) + f" {t('chart.cost_split_note', lang)}"
 
 
@@ -129,7 +120,7 @@ def cost_by_context_description(activities: pd.DataFrame, lang: str | None = Non
     """The bars of :func:`cost_by_context_chart`: each context's amount, and the total."""
     lang = language(lang)
     costs = an.costs_by_context(activities)
-    labels = [_context_label(key, lang) for key in costs.index]
+    labels = [context_label(key, lang) for key in costs.index]
     return _costs(t("chart.cost_context_title", lang), labels, costs, lang)
 
 

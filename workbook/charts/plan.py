@@ -34,17 +34,13 @@ from .common import (
     _message,
     _style,
     _wrap,
+    channel_label,
+    context_label,
     ink_on,
+    timeline_span,
 )
 
 # ----- overview: timeline ----------------------------------------------------------------
-
-
-def _context_label(context: str, lang: str | None) -> str:
-    try:
-        return t(f"context.{context}", lang)
-    except KeyError:
-        return context
 
 
 def timeline_chart(activities: pd.DataFrame, catalog: Any = None, plan_start: Any = None,
@@ -68,9 +64,7 @@ def timeline_chart(activities: pd.DataFrame, catalog: Any = None, plan_start: An
         _message(ax, t("chart.no_activities", lang), BIG["text"] + 4)
         return figure
 
-    low = per_month.index[0].date()
-    high = (per_month.index[-1] + pd.offsets.MonthEnd(0)).date()
-    events = catalog.events_between(low, high) if catalog is not None else []
+    low, high, events = timeline_span(per_month, catalog)
     names = list(dict.fromkeys(o.event.label(lang) for o in events))
     if events:
         band, ax = figure.subplots(2, 1, sharex=True,
@@ -83,7 +77,7 @@ def timeline_chart(activities: pd.DataFrame, catalog: Any = None, plan_start: An
     for context in per_month.columns:
         ax.bar(centres, per_month[context], bottom=bottom, width=24,
                color=CONTEXT_COLOURS.get(context, GREY), edgecolor=BLACK, linewidth=0.6,
-               hatch=CONTEXT_HATCHES.get(context, ""), label=_context_label(context, lang),
+               hatch=CONTEXT_HATCHES.get(context, ""), label=context_label(context, lang),
                gid=f"context:{context}")
         bottom = bottom + per_month[context]
     ax.set_ylim(0, max(int(bottom.max()), 1) * 1.15)
@@ -176,9 +170,7 @@ def cost_by_channel_chart(activities: pd.DataFrame, catalog: Any = None,
         ax.set_axis_off()
         _message(ax, t("chart.no_costs", lang), BIG["text"] + 4)
         return figure
-    labels = [t("analysis.no_channel", lang) if key == an.NO_CHANNEL
-              else _wrap(catalog.label_of(key, lang) if catalog else key, 34)
-              for key in costs.index]
+    labels = [_wrap(channel_label(key, catalog, lang), 34) for key in costs.index]
     _cost_bars(ax, labels, list(costs), [BLUE] * len(costs), list(costs.index), lang)
     total = an.format_money(costs.sum(), lang)
     ax.set_xlabel(f"{t('chart.cost_total', lang, total=total)}. "
@@ -194,7 +186,7 @@ def cost_by_context_chart(activities: pd.DataFrame, lang: str | None = None) -> 
     ax = figure.add_subplot()
     ax.set_title(t("chart.cost_context_title", lang), fontsize=BIG["title"], y=TITLE_Y,
                  fontweight="bold", loc="left")
-    labels = [_context_label(key, lang) for key in costs.index]
+    labels = [context_label(key, lang) for key in costs.index]
     colours = [CONTEXT_COLOURS.get(key, GREY) for key in costs.index]
     _cost_bars(ax, labels, list(costs), colours, list(costs.index), lang)
     ax.set_xlabel(t("chart.cost_total", lang, total=an.format_money(costs.sum(), lang)),
