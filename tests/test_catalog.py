@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from workbook import config
-from workbook.catalog import CatalogError, load_catalog, normalize
+from workbook.catalog import CatalogError, Explained, load_catalog, normalize
 
 DECK_TARGET_GROUPS = {
     "ouders",
@@ -93,6 +93,19 @@ def test_every_entry_is_tagged_and_labelled_in_both_languages(catalog):
     ]
     for entry in entries:
         assert entry.nl and entry.en, entry.id
+
+
+def test_methods_events_and_attention_points_explain_themselves_in_both_languages(catalog):
+    """One rule (``Explained``) for every explained entry: its ``uitleg_nl``/``uitleg_en``."""
+    entries = [*catalog.methods.values(), *catalog.events.values(),
+               *catalog.attention_points.values()]
+    assert all(isinstance(entry, Explained) for entry in entries)
+    assert not isinstance(next(iter(catalog.channels.values())), Explained)
+    for entry in entries:
+        assert entry.explanation("nl") == entry.explanation_nl != "", entry.id
+        assert entry.explanation("en") == entry.explanation_en != "", entry.id
+    pitch = catalog.methods["elevator_pitch"]
+    assert pitch.explanation("en").startswith("Use a half-minute pitch")
 
 
 def test_the_deck_sorts_target_groups_intern_and_extern(catalog):

@@ -42,6 +42,17 @@ class Entry:
         return label({"nl": self.nl, "en": self.en}, lang)
 
 
+class Explained:
+    """An entry with an explanation in both languages (fields ``explanation_nl`` and
+    ``explanation_en``, read from the columns ``uitleg_nl`` and ``uitleg_en``)."""
+
+    explanation_nl: str
+    explanation_en: str
+
+    def explanation(self, lang: str | None = None) -> str:
+        return label({"nl": self.explanation_nl, "en": self.explanation_en}, lang)
+
+
 @dataclass(frozen=True)
 class TargetGroup(Entry):
     scope: str = "extern"
@@ -49,13 +60,10 @@ class TargetGroup(Entry):
 
 
 @dataclass(frozen=True)
-class Method(Entry):
+class Method(Entry, Explained):
     explanation_nl: str = ""
     explanation_en: str = ""
     target_groups: tuple[str, ...] = ()
-
-    def explanation(self, lang: str | None = None) -> str:
-        return label({"nl": self.explanation_nl, "en": self.explanation_en}, lang)
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ class Channel(Entry):
 
 
 @dataclass(frozen=True)
-class Event(Entry):
+class Event(Entry, Explained):
     """A moment to plan around. ``organiser`` is who holds it (``EVENT_ORGANISERS``: not
     every such day is an Erasmus+ one); ``confirmed`` is False when even the month is only
     an expectation (the facilitator edits it); ``source`` names a row of ``data/bronnen.csv``."""
@@ -80,17 +88,11 @@ class Event(Entry):
     explanation_nl: str = ""
     explanation_en: str = ""
 
-    def explanation(self, lang: str | None = None) -> str:
-        return label({"nl": self.explanation_nl, "en": self.explanation_en}, lang)
-
 
 @dataclass(frozen=True)
-class AttentionPoint(Entry):
+class AttentionPoint(Entry, Explained):
     explanation_nl: str = ""
     explanation_en: str = ""
-
-    def explanation(self, lang: str | None = None) -> str:
-        return label({"nl": self.explanation_nl, "en": self.explanation_en}, lang)
 
 
 @dataclass(frozen=True)
@@ -315,6 +317,11 @@ def _names(rows: _Rows, row: dict[str, str]) -> dict:
     }
 
 
+def _explanations(row: dict[str, str]) -> dict:
+    """The fields of :class:`Explained` from a row's ``uitleg_nl`` and ``uitleg_en``."""
+    return {"explanation_nl": row["uitleg_nl"], "explanation_en": row["uitleg_en"]}
+
+
 def _target_groups(folder: Path) -> dict[str, TargetGroup]:
     rows = _Rows(folder, "doelgroepen.csv", ("id", "nl", "en", "scope", "level", "aliases"))
     return {
@@ -333,8 +340,7 @@ def _methods(folder: Path, groups: dict) -> dict[str, Method]:
     return {
         row["id"]: Method(
             **_names(rows, row),
-            explanation_nl=row["uitleg_nl"],
-            explanation_en=row["uitleg_en"],
+            **_explanations(row),
             target_groups=rows.refs(row, "doelgroepen", groups, "doelgroepen.csv"),
         )
         for row in rows
@@ -372,8 +378,7 @@ def _events(folder: Path) -> dict[str, Event]:
             organiser=rows.choice(row, "organisator", EVENT_ORGANISERS),
             confirmed=rows.choice(row, "datum_zeker", ("ja", "nee")) == "ja",
             source=row["bron"],
-            explanation_nl=row["uitleg_nl"],
-            explanation_en=row["uitleg_en"],
+            **_explanations(row),
         )
     return events
 
@@ -394,9 +399,7 @@ def _simple(folder: Path, filename: str, cls: type, columns: tuple[str, ...]) ->
     rows = _Rows(folder, filename, columns)
     entries = {}
     for row in rows:
-        extra = {}
-        if "uitleg_nl" in columns:
-            extra = {"explanation_nl": row["uitleg_nl"], "explanation_en": row["uitleg_en"]}
+        extra = _explanations(row) if "uitleg_nl" in columns else {}
         entries[row["id"]] = cls(**_names(rows, row), **extra)
     return entries
 
