@@ -42,12 +42,13 @@ class Entry:
         return label({"nl": self.nl, "en": self.en}, lang)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Explained:
-    """An entry with an explanation in both languages (fields ``explanation_nl`` and
-    ``explanation_en``, read from the columns ``uitleg_nl`` and ``uitleg_en``)."""
+    """What an entry with an explanation adds (a method, an event, a point of attention):
+    the explanation in both languages, read from the columns ``uitleg_nl`` and ``uitleg_en``."""
 
-    explanation_nl: str
-    explanation_en: str
+    explanation_nl: str = ""
+    explanation_en: str = ""
 
     def explanation(self, lang: str | None = None) -> str:
         return label({"nl": self.explanation_nl, "en": self.explanation_en}, lang)
@@ -61,8 +62,6 @@ class TargetGroup(Entry):
 
 @dataclass(frozen=True)
 class Method(Entry, Explained):
-    explanation_nl: str = ""
-    explanation_en: str = ""
     target_groups: tuple[str, ...] = ()
 
 
@@ -85,14 +84,11 @@ class Event(Entry, Explained):
     organiser: str = "erasmus"
     confirmed: bool = True
     source: str = ""
-    explanation_nl: str = ""
-    explanation_en: str = ""
 
 
 @dataclass(frozen=True)
 class AttentionPoint(Entry, Explained):
-    explanation_nl: str = ""
-    explanation_en: str = ""
+    """A point to check in the plan (privacy, proportionality, the EU emblem…)."""
 
 
 @dataclass(frozen=True)
