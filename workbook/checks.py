@@ -13,7 +13,7 @@ Decisions a reader of the findings should know:
   can be uploaded once the end date has passed or the final report is in, which comes after
   the end date (data/bronnen.csv, ``eprp``): the upload is planned with or after the final
   report, so an EPRP row counts only when dated on or after the plan's end date. Without an
-  end date the check says it cannot judge the timing.
+  end date the row counts, and the finding asks for the end date to judge its timing.
 * **Pupils are recognisable** in a planning row when the row says so (``pupils_recognisable``:
   a property of the activity, asked in the form, not guessed from its audience). Then the
   privacy point (written consent) must be ticked as in order.
@@ -229,7 +229,7 @@ def check_eprp(activities: pd.DataFrame, catalog: Any, end: Any = None) -> Findi
         if not mandatory.isdisjoint(channels)
     ]
     if end is None and rows:
-        return Finding("eprp", False, state="no_end",
+        return Finding("eprp", True, state="no_end",
                        items=tuple(_same(f"'{what}'") for what, _ in rows[:1]))
     if end is not None and rows:
         in_time = [(what, when) for what, when in rows if when.date() >= end]
