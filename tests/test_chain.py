@@ -76,7 +76,8 @@ def test_each_effect_shows_its_outputs_outcomes_and_impact():
     table = chain.chain_table(chains, "en")
     assert list(table.columns) == ["Intended effect", "Level", "Output", "Outcome",
                                    "Impact (in words)", "Chain"]
-    assert table.loc[3, "Impact (in words)"] == "CLIL wordt gewoon (noticed by: Scholen vragen ernaar)"
+    impact = table.loc[3, "Impact (in words)"]
+    assert impact == "CLIL wordt gewoon (noticed by: Scholen vragen ernaar)"
     assert table.loc[1, "Chain"] == "stops at output"
     assert chain.chain_table(chains, "nl").loc[1, "Keten"] == "stopt bij output"
     found = chain.check_unlinked(indicators)

@@ -554,7 +554,7 @@ def test_a_version_6_store_upgrades_to_7_with_nothing_lost(demo_store: Store):
     names = ("plans", "goals", "indicators", "activities", "measurements",
              "target_group_choices", "attention_checks", "activity_history")
     with demo_store.engine.connect() as conn:
-        tables = {name: [c for c in conn.exec_driver_sql(f"SELECT * FROM {name}").keys()]
+        tables = {name: list(conn.exec_driver_sql(f"SELECT * FROM {name}").keys())
                   for name in names}
     before = _rows_of(demo_store, tables)
     demo_store.close()
