@@ -68,11 +68,13 @@ def test_the_form_shows_the_plan_as_stored(demo_store):
     form = PlanForm()
     shown = {key: form.value[key] for key in Plan.model_fields}
     assert shown == {**plan.model_dump(), "budget": "250000"}  # the amount as text
+    assert shown["licence"] == "cc_by_sa" and "KlasCement" in shown["exploitation"]
     assert form.read(form.value)["budget"] == plan.budget == 250_000
     undated = demo_store.add_plan(Plan(name="Zonder data", project="Proef"))
     demo_store.choose_plan(undated)
     assert PlanForm().value == {"name": "Zonder data", "project": "Proef", "organisation": "",
                                 "start": None, "end": None, "action_type": "", "budget": "",
+                                "licence": "", "exploitation": "", "maintenance": "",
                                 "lang": "nl"}
 
 

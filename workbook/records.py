@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .i18n import MESSAGES
 from .model import (
     EARLIEST,
     ENUM_KEYS,
@@ -88,6 +89,12 @@ def _known_id(kind: str):
     return classmethod(check)
 
 
+def _licence_key(text: str) -> str:
+    """A licence's name compared: lower case, no explanation in brackets, no version."""
+    head = text.split("(")[0].lower().replace("4.0", "")
+    return " ".join(head.replace("-", " ").replace("_", " ").split())
+
+
 def _as_list(value: Any) -> Any:
     if value is None:
         return []
@@ -135,12 +142,13 @@ class Plan(Record):
     @field_validator("licence", mode="before")
     @classmethod
     def _licence_spelling(cls, value: Any) -> Any:
-        # 'CC BY 4.0', 'cc-by-sa', 'CC BY-SA 4.0' name the licence
+        # 'CC BY 4.0', 'cc-by-sa', a label in either language name the licence
         if isinstance(value, str):
-            compact = value.lower().replace("4.0", "").replace("-", " ").replace("_", " ")
-            compact = " ".join(compact.split())
-            return {"cc by": Licence.CC_BY.value, "cc by sa": Licence.CC_BY_SA.value}.get(
-                compact, value)
+            key = _licence_key(value)
+            for licence in Licence:
+                labels = MESSAGES[f"licence.{licence.value}"].values()
+                if key in {_licence_key(licence.value), *map(_licence_key, labels)}:
+                    return licence.value
         return value
 
     @field_validator("action_type", mode="before")

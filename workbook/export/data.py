@@ -33,7 +33,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 register(TEXTS)
 
-INDICATOR_FIELDS = ("name", "unit", "target", "deadline", "kind")
+INDICATOR_FIELDS = ("name", "unit", "target", "deadline", "kind", "level", "change")
 MEASUREMENT_FIELDS = ("indicator", "date", "value", "note")
 
 
@@ -84,6 +84,8 @@ class PlanData:
             "target": frame["target"].astype(float),
             "deadline": pd.to_datetime(frame["deadline"]),
             "kind": frame["kind"].map(lambda v: t(f"kind.{v}", lang)),
+            "level": frame["level"].map(lambda v: t(f"level.{v}", lang)),
+            "change": frame["change"],
         }, columns=list(INDICATOR_FIELDS))
         table.columns = [t(f"field.{name}", lang) for name in INDICATOR_FIELDS]
         return table.reset_index(drop=True)
@@ -113,6 +115,9 @@ class PlanData:
             (t("field.end", lang), plan.end),
             (t("field.action_type", lang), plan.action_type or ""),
             (t("field.budget", lang), plan.budget),
+            (t("field.licence", lang), t(f"licence.{plan.licence}", lang) if plan.licence else ""),
+            (t("field.exploitation", lang), plan.exploitation),
+            (t("field.maintenance", lang), plan.maintenance),
         ]
 
     def years(self) -> list[int]:
