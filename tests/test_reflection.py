@@ -7,6 +7,7 @@ import pytest
 
 from workbook import reflection
 from workbook.model import InvalidRecord, Reflection, validate
+from workbook.sources import load_sources
 
 
 def test_questions_at_the_start_and_at_the_mid_term_review_in_both_languages():
@@ -14,6 +15,7 @@ def test_questions_at_the_start_and_at_the_mid_term_review_in_both_languages():
     assert len(start) >= 3 and len(midterm) >= 3
     assert all(q.nl and q.en and q.source for q in [*start, *midterm])
     assert start[0].text("en").startswith("What change")
+    assert {q.source for q in [*start, *midterm]} <= set(load_sources())
 
 
 def test_a_bad_questions_file_is_refused(tmp_path):
