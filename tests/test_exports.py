@@ -57,7 +57,16 @@ def roundtrip(content: bytes, filename: str) -> pd.DataFrame:
 
 def test_xlsx_sheets_headings_and_layout(demo):
     book = load_workbook(io.BytesIO(xlsx_bytes(demo)))
-    assert book.sheetnames == ["Planning", "Indicatoren", "Metingen", "Plan"]
+    assert book.sheetnames == ["Planning", "Indicatoren", "Metingen", "Plan", "Effecten",
+                               "Reflectie"]
+    chains = [[c.value for c in row] for row in book["Effecten"].iter_rows()]
+    assert chains[0] == ["Beoogd effect", "Niveau", "Output", "Outcome", "Impact (in woorden)",
+                         "Keten"]
+    assert chains[2][0] == "Project zichtbaar bij ouders en buurt"
+    assert chains[2][-1] == "stopt bij output"
+    reflection = [[c.value for c in row] for row in book["Reflectie"].iter_rows()]
+    assert reflection[0] == ["Moment", "Vraag", "Antwoord"] and len(reflection) == 7
+    assert reflection[-1][0] == "tussentijdse evaluatie"
     sheet = book["Planning"]
     assert [c.value for c in sheet[1]] == planning_columns("nl")
     assert sheet.freeze_panes == "A2"
@@ -76,7 +85,8 @@ def test_xlsx_sheets_headings_and_layout(demo):
     assert book["Indicatoren"]["D2"].number_format == "dd/mm/yyyy"
     assert book["Plan"]["B1"].value == "Taal zonder grenzen"
     english = load_workbook(io.BytesIO(xlsx_bytes(demo, "en")))
-    assert english.sheetnames == ["Planning", "Indicators", "Measurements", "Plan"]
+    assert english.sheetnames == ["Planning", "Indicators", "Measurements", "Plan", "Effects",
+                                  "Reflection"]
     assert [c.value for c in english["Planning"][1]] == planning_columns("en")
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 from jinja2 import Environment, select_autoescape
 
-from .. import analysis, chain, checks, config, reflection
+from .. import analysis, checks, config, reflection
 from ..analysis import format_money, format_number
 from ..i18n import language, register, t
 from ..lazy import on_first_use
@@ -279,8 +279,7 @@ def _indicators(data: PlanData, lang: str | None) -> dict[str, Any]:
 
 def _chains(data: PlanData, lang: str | None) -> dict[str, Any]:
     """Each effect's outputs → outcomes → impact (:mod:`workbook.chain`)."""
-    chains = chain.effect_chains(data.tables["goals"], data.tables["indicators"])
-    return frame_html_table(chain.chain_table(chains, lang), lang)
+    return frame_html_table(data.chain_table(lang), lang)
 
 
 def _reflection(data: PlanData, lang: str | None) -> list[dict[str, Any]]:
