@@ -49,9 +49,18 @@ def test_demo_plan_findings(demo_store, catalog):
         current_plan_id(demo_store))))
     assert with_size["proportionality"].ok and "KA220" in with_size["proportionality"].message()
     assert found["targets"].ok
-    assert not found["impact_counts"].ok
-    assert "CLIL ingebed" in found["impact_counts"].message("nl")
-    assert "count alone" in found["impact_counts"].message("en")
+    # the third weak spot: a follower count marked outcome, so a chain stops at output
+    assert not found["outcomes"].ok and "Volgers Instagram" in found["outcomes"].message("nl")
+    assert "counts reach" in found["outcomes"].message("en")
+    assert not found["chains"].ok
+    assert "'Project zichtbaar bij ouders en buurt'" in found["chains"].message("nl")
+    assert found["impact_words"].ok and found["unlinked"].ok
+    assert "impact_counts" not in found
+    after = by_key(checks.plan_check(tables, catalog, demo_store.plan_fields(
+        current_plan_id(demo_store))))
+    assert after["period"].ok and "een schooljaar na het project" in after["period"].message()
+    assert after["sustainability"].ok
+    assert after["licence"].ok and "CC BY-SA 4.0" in after["licence"].message("en")
 
 
 def test_empty_plan_names_what_is_missing(store, plan, catalog):
@@ -128,22 +137,29 @@ def test_products_need_the_emblem_and_the_exact_disclaimer(store, plan):
     assert {f.key: f for f in checks.plan_check(store.plan_tables(plan))}["logos"].ok
 
 
-def test_indicator_without_target_and_impact_counted_only(store, plan):
+def test_indicator_without_target_and_a_chain_that_stops_at_output(store, plan):
     goal = store.add_goal(plan, Goal(title="Meer scholen doen mee", level="impact"))
     other = store.add_goal(plan, Goal(title="Zonder indicator", level="outcome"))
     store.add_indicator(plan, Indicator(name="Scholen", unit="scholen", target=0,
                                         deadline=date(2027, 6, 30), goal_id=goal))
     found = by_key(checks.effect_check(store.goals(plan), store.indicators(plan)))
     assert not found["targets"].ok and "Scholen" in found["targets"].message("nl")
-    assert not found["impact_counts"].ok
+    assert not found["chains"].ok and "Meer scholen doen mee" in found["chains"].message()
+    assert not found["impact_words"].ok  # impact in words, not a count
+    assert "Impact tel je niet" in found["impact_words"].message("nl")
+    assert "add an indicator that shows a change" not in found["impact_words"].message("en")
     assert not found["no_indicator"].ok and "Zonder indicator" in found["no_indicator"].message()
-    store.add_indicator(plan, Indicator(name="Scholen met CLIL in het schoolbeleid", unit="procent",
-                                        target=30, kind="stand", deadline=date(2027, 6, 30),
-                                        goal_id=goal))
-    store.add_indicator(plan, Indicator(name="x", unit="y", target=1,
-                                        deadline=date(2027, 6, 30), goal_id=other))
+    store.add_indicator(plan, Indicator(
+        name="Scholen met CLIL in het schoolbeleid", unit="procent", target=30, kind="stand",
+        deadline=date(2027, 6, 30), goal_id=goal, level="outcome",
+        change="Andere scholen schrijven CLIL in hun schoolbeleid"))
+    store.add_indicator(plan, Indicator(name="x", unit="y", target=1, level="outcome",
+                                        change="z", deadline=date(2027, 6, 30), goal_id=other))
+    store.update_goal(goal, Goal(title="Meer scholen doen mee", level="impact",
+                                 impact="Taalgericht vakonderwijs wordt gewoon",
+                                 impact_signal="Scholen vragen ernaar"))
     found = by_key(checks.effect_check(store.goals(plan), store.indicators(plan)))
-    assert found["impact_counts"].ok and found["no_indicator"].ok
+    assert found["chains"].ok and found["no_indicator"].ok and found["impact_words"].ok
 
 
 def test_group_coverage_names_empty_cells():
@@ -231,8 +247,10 @@ def test_the_eprp_upload_counts_only_with_or_after_the_final_report(store, plan,
     end = date(2027, 8, 31)
     early = checks.check_eprp(store.activities(plan), catalog, end)
     assert not early.ok and early.state == "too_early"
-    assert "pas met het eindrapport of na de einddatum" in early.message("nl")
-    assert checks.check_eprp(store.activities(plan), catalog).ok  # no end date: present is ok
+    assert "met of na het eindrapport, op of na de einddatum" in early.message("nl")
+    assert "with or after the final report" in early.message("en")
+    unknown = checks.check_eprp(store.activities(plan), catalog)  # no end date: present is ok
+    assert unknown.ok and unknown.state == "no_end" and "einddatum" in unknown.message("nl")
     add_row(store, plan, what="Upload bij het eindrapport", channels=["eprp"], when=end)
     late = checks.check_eprp(store.activities(plan), catalog, end)
     assert late.ok and "Upload bij het eindrapport" in late.message("nl")

@@ -76,10 +76,10 @@ def test_import_prints_what_was_added(demo, tmp_path, capsys):
     assert main(["import", str(path), "--plan", "Kopie"]) == 0
     out = capsys.readouterr().out
     assert "Nieuw plan 'Kopie' aangemaakt." in out
-    assert "23 activiteiten toegevoegd aan plan 'Kopie' (uit team.xlsx)." in out
-    assert "26 metingen toegevoegd." in out
+    assert "24 activiteiten toegevoegd aan plan 'Kopie' (uit team.xlsx)." in out
+    assert "27 metingen toegevoegd." in out
     store = open_store()
-    assert len(store.activities(store.plan_id("Kopie"))) == 23
+    assert len(store.activities(store.plan_id("Kopie"))) == 24
 
 
 def test_import_into_the_current_plan_respects_workbook_plan(demo, tmp_path, monkeypatch,

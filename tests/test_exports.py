@@ -57,20 +57,36 @@ def roundtrip(content: bytes, filename: str) -> pd.DataFrame:
 
 def test_xlsx_sheets_headings_and_layout(demo):
     book = load_workbook(io.BytesIO(xlsx_bytes(demo)))
-    assert book.sheetnames == ["Planning", "Indicatoren", "Metingen", "Plan"]
+    assert book.sheetnames == ["Planning", "Indicatoren", "Metingen", "Plan", "Effecten",
+                               "Reflectie"]
+    chains = [[c.value for c in row] for row in book["Effecten"].iter_rows()]
+    assert chains[0] == ["Beoogd effect", "Niveau", "Output", "Outcome", "Impact (in woorden)",
+                         "Keten"]
+    assert chains[2][0] == "Project zichtbaar bij ouders en buurt"
+    assert chains[2][-1] == "stopt bij output"
+    reflection = [[c.value for c in row] for row in book["Reflectie"].iter_rows()]
+    assert reflection[0] == ["Moment", "Vraag", "Antwoord"] and len(reflection) == 7
+    assert reflection[-1][0] == "tussentijdse evaluatie"
     sheet = book["Planning"]
     assert [c.value for c in sheet[1]] == planning_columns("nl")
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref.startswith("A1:M")
+    assert sheet.auto_filter.ref.startswith("A1:N")
     assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width > 8
-    assert sheet["K2"].number_format == "[$€-813] #,##0.00"
+    assert sheet["L2"].number_format == "[$€-813] #,##0.00"
+    assert sheet["I1"].value == "Periode" and sheet["I2"].value == "tijdens het project"
+    indicators = [c.value for c in book["Indicatoren"][1]]
+    assert indicators[-2:] == ["Niveau", "Welke verandering toont ze, bij wie?"]
+    facts = {row[0].value: row[1].value for row in book["Plan"].iter_rows()}
+    assert facts["Licentie van de resultaten"] == "CC BY-SA 4.0 (naamsvermelding, gelijk delen)"
+    assert "KlasCement" in facts["Wie onderhoudt het, en waar blijft het beschikbaar?"]
     assert sheet["H2"].number_format == "dd/mm/yyyy" and sheet["H2"].is_date
     assert sheet["D1"].value == "Kernboodschap" and sheet["D2"].value
     assert sheet.max_row == len(demo.planning()) + 1
     assert book["Indicatoren"]["D2"].number_format == "dd/mm/yyyy"
     assert book["Plan"]["B1"].value == "Taal zonder grenzen"
     english = load_workbook(io.BytesIO(xlsx_bytes(demo, "en")))
-    assert english.sheetnames == ["Planning", "Indicators", "Measurements", "Plan"]
+    assert english.sheetnames == ["Planning", "Indicators", "Measurements", "Plan", "Effects",
+                                  "Reflection"]
     assert [c.value for c in english["Planning"][1]] == planning_columns("en")
 
 
@@ -100,7 +116,11 @@ def test_csv_flemish_dialect_by_default(demo):
     assert rows[0] == planning_columns("nl")
     by_what = {row[1]: row for row in rows[1:]}
     row = by_what["Multiplier event in Gent voor scholen uit de regio en de scholengroep"]
-    assert row[7] == "18/03/2027" and row[10] == "2500" and row[9] == "15"
+    assert row[7] == "18/03/2027" and row[11] == "2500" and row[10] == "15"
+    assert row[8] == "tijdens het project"
+    after = by_what["Lespakketten bijwerken en een nieuwe vakgroep op weg helpen, een schooljaar "
+                    "na het project"]
+    assert after[7] == "01/02/2028" and after[8] == "na het project"
     assert row[5] == "presentatie (slides)" and row[6] == "nee"
     assert row[3].startswith("Taalgericht vakonderwijs met CLIL")
     assert content.decode("utf-8-sig").count("\r\n") == len(rows)
@@ -114,7 +134,7 @@ def test_csv_comma_option_and_decimal_marks(store, catalog):
     comma = csv_bytes(data, comma=True).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(comma)))
     assert rows[1][1] == "Infoavond, met drankje"
-    assert rows[1][7] == "2026-04-01" and rows[1][9] == "12.5" and rows[1][10] == "1250.5"
+    assert rows[1][7] == "2026-04-01" and rows[1][10] == "12.5" and rows[1][11] == "1250.5"
     assert not csv_bytes(data, bom=False).startswith(b"\xef\xbb\xbf")
 
 
@@ -188,7 +208,7 @@ def test_ics_parses_back_with_every_activity_and_the_erasmus_events(demo, demo_s
     assert len(activity_events) == len(live)
     occurrences = catalog.events_between(data.plan.start, data.plan.end)
     assert len(events) == len(live) + len(occurrences)
-    assert data.years() == [2025, 2026, 2027]
+    assert data.years() == [2025, 2026, 2027, 2028]  # a row after the project, in 2028
     moments = [e for e in events if "Erasmus+" in e.get("CATEGORIES").cats]
     # only the events within the plan's period (2025-09-01 to 2027-08-31)
     assert all(e.decoded("DTSTART") <= data.plan.end for e in moments)
@@ -250,6 +270,25 @@ def test_html_report_holds_tables_check_and_embedded_charts(demo):
     assert "€ 2.500" in html and "18/03/2027" in html
     assert "http://" not in html and "https://" not in html.split("<body>")[1].split("youtu")[0]
     assert "@media print" in html
+
+
+def test_html_report_holds_the_impact_chain_and_the_reflection_answers(demo):
+    html = report_html(demo, charts=False, check=False)
+    chains = html.split('<section id="chains">')[1].split("</section>")[0]
+    assert "<th>Output</th>" in chains and "<th>Keten</th>" in chains
+    assert "stopt bij output" in chains and "volledig" in chains
+    assert "Taalgericht vakonderwijs wordt een gewone werkvorm" in chains
+    reflection = html.split('<section id="reflection">')[1].split("</section>")[0]
+    assert "<h3>Bij de start</h3>" in reflection
+    assert "<h3>Tussentijdse evaluatie</h3>" in reflection
+    assert "Hoe zul je merken dat die verandering begint?" in reflection
+    assert "Vertalen verdelen over de partners" in reflection
+    english = report_html(demo, "en", charts=False, check=False)
+    assert "<h3>Mid-term review</h3>" in english and "Reflection" in english
+    plan = demo.plan_facts("nl")
+    assert ("Licentie van de resultaten", "CC BY-SA 4.0 (naamsvermelding, gelijk delen)") in plan
+    checked = report_html(demo, charts=False)
+    assert "Open licentie: de resultaten worden gedeeld onder CC BY-SA 4.0." in checked
 
 
 def test_html_in_english_without_charts(demo):

@@ -55,6 +55,22 @@ def test_activities_per_team(teams):
     assert frame["Kosten"].sum() == pytest.approx(
         sum(float(t.live_activities()["price"].sum()) for t in teams))
     assert str(frame["Eerste activiteit"].iloc[0].date()) == "2025-10-14"
+    assert list(frame["Na het project"]) == [0, 0, 0]  # old files: nothing after the project
+    assert list(frame["Licentie van de resultaten"]) == ["", "", ""]
+
+
+def test_the_overview_shows_licence_after_project_rows_and_chains(demo_store, teams):
+    everyone = teams + fac.teams_from_store(demo_store)
+    frame = fac.activities_per_team(everyone).set_index("Team")
+    demo = frame.loc["Taal zonder grenzen"]
+    assert demo["Licentie van de resultaten"] == "CC BY-SA 4.0"
+    assert demo["Na het project"] == 2 and demo["Effecten die bij output stoppen"] == 1
+    english = fac.activities_per_team(everyone, lang="en").set_index("Team")
+    assert english.loc["Taal zonder grenzen", "Effects that stop at output"] == 1
+    indicators = fac.all_indicators(everyone)
+    steps = dict(zip(indicators["Naam"], indicators["Telt als"], strict=False))
+    assert steps["Volgers Instagram-account project"] == "output"  # marked outcome, counts reach
+    assert steps["Leerkrachten die CLIL toepassen"] == "outcome"
 
 
 def test_combined_activities_put_a_team_column_first(teams):
@@ -127,7 +143,7 @@ def test_uploaded_files_and_exports_of_the_workbook(demo_store):
     teams, refused = fac.teams_from_files(upload)
     assert refused == {}
     assert [team.team for team in teams] == ["Taal zonder grenzen", "CVO Kempen"]
-    assert len(teams[0].tables["measurements"]) == 26
+    assert len(teams[0].tables["measurements"]) == 27
 
 
 def test_team_name_from_plan_sheet_or_file_name():
@@ -201,7 +217,7 @@ def test_team_frames_built_from_records_equal_a_stores(demo_store):
         for key, frame in theirs.tables.items():
             pd.testing.assert_frame_equal(mine.tables[key], frame, check_exact=True,
                                           obj=f"{mine.team}: {key}")
-    assert len(direct[3].tables["measurements"]) == 26
+    assert len(direct[3].tables["measurements"]) == 27
     assert direct[5].tables["activities"]["target_value"].isna().tolist() == [False, True, True]
 
 
@@ -341,7 +357,8 @@ def test_a_valid_plan_sheet_gives_the_team_plan_every_field(store):
                               ["Soort partnerschap", "KA220"], ["Subsidiebedrag", 250000])
     expected = {"name": "Team Brugge", "project": "Taal zonder grenzen",
                 "organisation": "Stedelijk Lyceum", "start": date(2025, 9, 1),
-                "end": date(2027, 8, 31), "action_type": "KA220", "budget": 250000.0}
+                "end": date(2027, 8, 31), "action_type": "KA220", "budget": 250000.0,
+                "licence": None, "exploitation": "", "maintenance": ""}
     teams, refused = fac.teams_from_files([("brugge.xlsx", source)])
     assert refused == {} and teams[0].plan.model_dump() == expected
     results, refused = fac.import_team_files(store, [("brugge.xlsx", source)])

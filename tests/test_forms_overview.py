@@ -33,7 +33,7 @@ def test_store_plan_and_sample_teams_side_by_side(demo_store):
     assert "Teachers using the digital toolkit" in overview.sections["indicators"].value
     assert "€ 1.996" in overview.sections["teams"].value
     assert "14 oktober 2025" in overview.sections["teams"].value
-    assert overview.activities.get_title(0) == "Alle activiteiten (44)"
+    assert overview.activities.get_title(0) == "Alle activiteiten (45)"
     assert bytes(overview.coverage.value).startswith(b"\x89PNG")
     # reading files never writes the workbook's store
     assert len(demo_store.plans()) == plans_before

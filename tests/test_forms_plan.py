@@ -68,11 +68,13 @@ def test_the_form_shows_the_plan_as_stored(demo_store):
     form = PlanForm()
     shown = {key: form.value[key] for key in Plan.model_fields}
     assert shown == {**plan.model_dump(), "budget": "250000"}  # the amount as text
+    assert shown["licence"] == "cc_by_sa" and "KlasCement" in shown["exploitation"]
     assert form.read(form.value)["budget"] == plan.budget == 250_000
     undated = demo_store.add_plan(Plan(name="Zonder data", project="Proef"))
     demo_store.choose_plan(undated)
     assert PlanForm().value == {"name": "Zonder data", "project": "Proef", "organisation": "",
                                 "start": None, "end": None, "action_type": "", "budget": "",
+                                "licence": "", "exploitation": "", "maintenance": "",
                                 "lang": "nl"}
 
 
@@ -87,3 +89,27 @@ def test_action_type_and_budget_are_saved_and_a_bad_amount_is_named(demo_store):
     assert not form.submit()
     assert "Subsidiebedrag (€)" in form.feedback.value
     assert demo_store.plan(current_plan_id(demo_store)).budget == 60_000
+
+
+def test_licence_and_what_happens_after_the_project_are_saved(store):
+    form = PlanForm()
+    assert [value for _, value in form.licence.options] == ["", "cc_by", "cc_by_sa", "ander",
+                                                            "geen"]
+    form.licence.value = "cc_by"
+    form.exploitation.value = "De lespakketten blijven in gebruik in de vakgroepen."
+    form.maintenance.value = "Het kernteam werkt ze elk jaar bij."
+    assert form.submit()
+    plan = store.plan(current_plan_id(store))
+    assert (plan.licence, plan.maintenance) == ("cc_by", "Het kernteam werkt ze elk jaar bij.")
+    assert PlanForm().value["exploitation"] == plan.exploitation
+    form.maintenance.value = "x" * 2001
+    assert not form.submit()
+    assert "Wie onderhoudt het, en waar blijft het beschikbaar?: maximaal" in form.feedback.value
+
+
+def test_after_the_project_in_english(store, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_LANG", "en")
+    form = PlanForm()
+    assert form.licence.description == "Licence of the results"
+    assert ("CC BY-SA 4.0 (attribution, share alike)", "cc_by_sa") in form.licence.options
+    assert form.exploitation.description == "After the project: what stays in use, and by whom?"

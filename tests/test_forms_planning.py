@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 import workbook
@@ -161,3 +162,34 @@ def test_in_english(demo_store, monkeypatch):
     assert "Within our own school" in exercise.table.value
     assert "Between the project partners" in exercise.costs.value
     assert "Total" in exercise.costs.value
+
+
+def test_a_row_after_the_project_is_kept_shown_and_offered_later_events(exercise, demo_store):
+    form = exercise.form
+    during = {label for label, _ in form.quick_pick.options}
+    assert not any("2028" in label for label in during)  # the project's period: to Aug 2027
+    form.period.value = "na"
+    after = {label: key for label, key in form.quick_pick.options}
+    assert any("2028" in label for label in after) and all(
+        "2026" not in label for label in after)
+    fill(form, what="Lespakketten opnieuw delen op de Europese Dag van de Talen")
+    form.quick_pick.value = next(key for label, key in after.items()
+                                 if label.startswith("Europese Dag van de Talen"))
+    assert form.when.value == date(2027, 9, 26)
+    form.submit_button.click()
+    assert "Bewaard" in form.feedback.value
+    table = workbook.planning_table()
+    row = table[table["Wat"].str.startswith("Lespakketten opnieuw delen")].iloc[0]
+    assert row["Periode"] == "na het project" and row["Wanneer"] == pd.Timestamp("2027-09-26")
+    assert "na het project" in exercise.check.value
+    assert "Lespakketten opnieuw delen" in exercise.table.value
+    assert form.value["period"] == "tijdens"  # cleared for the next row
+
+
+def test_a_row_after_the_end_left_during_the_project_is_named(exercise):
+    form = exercise.form
+    fill(form, what="Late nieuwsbrief", when=date(2027, 11, 5))
+    form.submit_button.click()
+    assert "Bewaard" in form.feedback.value  # not refused
+    assert "Deze rijen liggen na de einddatum van het project" in exercise.check.value
+    assert "Late nieuwsbrief" in exercise.check.value

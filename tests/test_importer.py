@@ -424,7 +424,7 @@ def test_plan_tables_of_nothing_equal_an_empty_plans(store):
     tables = plan_tables(ParsedPlan("leeg.csv", [], [], [], [], {}, []), plan_id=plan_id)
     for key, frame in store.plan_tables(plan_id).items():
         pd.testing.assert_frame_equal(tables[key], frame, check_exact=True, obj=key)
-    tables["goals"].loc[0] = [1, plan_id, "Doel", "outcome", "", ""]
+    tables["goals"].loc[0] = [1, plan_id, "Doel", "outcome", "", "", "", ""]
     assert plan_tables(ParsedPlan("leeg.csv", [], [], [], [], {}, []))["goals"].empty
 
 
@@ -511,7 +511,8 @@ def test_a_valid_plan_sheet_fills_every_field_of_a_new_plan(store):
     assert store.plan(result.plan_id).model_dump() == {
         "name": "Team Hasselt", "project": "Taal zonder grenzen",
         "organisation": "Sint-Jozefscollege, Hasselt", "start": date(2025, 9, 1),
-        "end": date(2027, 8, 31), "action_type": None, "budget": None}
+        "end": date(2027, 8, 31), "action_type": None, "budget": None, "licence": None,
+        "exploitation": "", "maintenance": ""}
 
 
 def test_import_into_a_new_plan_keeps_the_plan_sheet_and_an_existing_plan_its_own(store):
@@ -750,3 +751,49 @@ def test_a_bad_budget_on_the_plan_sheet_is_named():
     with pytest.raises(ImportRefused) as refused:
         parse_plan(xlsx_bytes(PLANNING, "Planning", {"Plan": plan}), filename="t.xlsx")
     assert "rij 2" in " ".join(refused.value.messages())
+
+
+# ----- the impact chain and after the project (optional columns and rows) ---------------
+
+
+def test_the_new_columns_are_optional_and_read_when_present(catalog):
+    old = parse_plan(with_plan_sheet(plan_sheet()), filename="oud.xlsx")
+    assert old.activities[0].activity.period == "tijdens" and "licence" not in old.plan
+    planning = [["Wat", "Naar wie", "Wanneer", "Periode"],
+                ["Folder", "Ouders", "2026-01-10", "tijdens het project"],
+                ["Pakketten bijwerken", "Leerkrachten", "2028-02-01", "na het project"],
+                ["Nieuwsbericht", "Ouders", "2028-03-01", "After the project"]]
+    indicators = [["Naam", "Eenheid", "Streefwaarde", "Doel bereikt op", "Niveau", "Verandering"],
+                  ["Deelnemers", "deelnemers", 60, "2026-06-30", "output", ""],
+                  ["Leerkrachten met CLIL", "leerkrachten", 15, "2027-06-30", "outcome",
+                   "Vakleerkrachten gebruiken CLIL"]]
+    plan = [*plan_sheet(), ["Licentie van de resultaten", "CC BY-SA 4.0"],
+            ["Na het project: wat blijft gebruikt, en door wie?", "De lespakketten"],
+            ["Onderhoud", "Het kernteam"]]
+    parsed = parse_plan(xlsx_bytes(planning, "Planning", {"Indicatoren": indicators,
+                                                          "Plan": plan}), filename="t.xlsx")
+    assert [p.activity.period for p in parsed.activities] == ["tijdens", "na", "na"]
+    assert [(i.level, i.change) for i in parsed.indicators] == [
+        ("output", ""), ("outcome", "Vakleerkrachten gebruiken CLIL")]
+    assert parsed.plan["licence"] == "CC BY-SA 4.0"
+    assert parsed.plan["exploitation"] == "De lespakketten"
+    assert parsed.plan["maintenance"] == "Het kernteam"
+    assert new_plan("Team", parsed.plan).licence == "cc_by_sa"
+
+
+def test_bad_new_values_are_named_with_their_cell(monkeypatch):
+    planning = [["Wat", "Naar wie", "Wanneer", "Periode"],
+                ["Folder", "Ouders", "2026-01-10", "straks"]]
+    indicators = [["Naam", "Eenheid", "Streefwaarde", "Doel bereikt op", "Niveau"],
+                  ["Scholen", "scholen", 3, "2027-06-30", "impact"]]
+    plan = [*plan_sheet(), ["Licentie", "MIT"]]
+    with pytest.raises(ImportRefused) as refused:
+        parse_plan(xlsx_bytes(planning, "Planning", {"Indicatoren": indicators, "Plan": plan}),
+                   filename="t.xlsx")
+    messages = refused.value.messages()
+    assert any("rij 2, kolom Periode" in m and "tijdens het project, na het project" in m
+               for m in messages), messages
+    assert any("kolom Niveau" in m and "impact is geen indicator" in m for m in messages)
+    assert any("veld Licentie van de resultaten" in m and "CC BY 4.0" in m for m in messages)
+    monkeypatch.setenv("WORKBOOK_LANG", "en")
+    assert any("impact is not an indicator" in m for m in refused.value.messages())

@@ -32,6 +32,7 @@ from workbook.model import (
     InvalidRecord,
     Measurement,
     Plan,
+    Reflection,
     TargetGroupChoice,
     validate,
 )
@@ -178,8 +179,14 @@ PLAUSIBLE = {
     "price": plausible_amount, "target": plausible_amount, "value": plausible_amount,
     "target_value": st.one_of(st.none(), plausible_amount),
     "indicator_id": st.none(), "goal_id": st.none(),
+    "change": plausible_text, "impact": plausible_text, "impact_signal": plausible_text,
+    "exploitation": plausible_text, "maintenance": plausible_text, "answer": plausible_text,
+    "period": st.sampled_from(["tijdens", "na"]),
+    "licence": st.sampled_from([None, "cc_by", "cc_by_sa", "ander", "geen", "CC BY 4.0"]),
+    "question": st.sampled_from(["start_verandering", "start_merken", "tussentijds_output"]),
 }
-LEVELS = {Goal: ["output", "outcome", "impact"], TargetGroupChoice: ["micro", "meso", "macro"]}
+LEVELS = {Goal: ["output", "outcome", "impact"], TargetGroupChoice: ["micro", "meso", "macro"],
+          Indicator: ["output", "outcome"]}
 
 
 def fields_of(model):
@@ -197,7 +204,8 @@ def fields_of(model):
 
 
 FUZZ = {model: fields_of(model) for model in
-        (Plan, Goal, Indicator, Activity, TargetGroupChoice, AttentionCheck, Measurement)}
+        (Plan, Goal, Indicator, Activity, TargetGroupChoice, AttentionCheck, Measurement,
+         Reflection)}
 EXAMPLES_PER_KIND = 1500
 _fuzz_counts: dict[str, list[int]] = {}
 
@@ -223,6 +231,8 @@ def _store_record(store: Store, plan_id: int, indicator_id: int, record) -> None
         store.set_attention(plan_id, record)
     elif isinstance(record, Measurement):
         store.add_measurement(plan_id, record.model_copy(update={"indicator_id": indicator_id}))
+    elif isinstance(record, Reflection):
+        store.set_reflection(plan_id, record)
     elif isinstance(record, Activity):
         activity_id = store.add_activity(plan_id, record)
         row = store.activities(plan_id).set_index("id").loc[activity_id]

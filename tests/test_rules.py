@@ -37,7 +37,7 @@ def test_a_groups_stored_tags_come_before_the_catalogs_everywhere(demo_store, ca
     intern·meso, where the catalog says extern·micro), in the charts and the overview."""
     activities = frames.shape("activities", [
         (1, 1, "binnen_school", "Infoavond", ("ouders",), (), (), date(2026, 4, 1), None, None,
-         0.0, "", "gepland", "", "geen", False, 1, None)])
+         0.0, "", "gepland", "", "geen", False, "tijdens", 1, None)])
     groups = frames.shape("target_groups", [("Ouders", "intern", "meso", "[]", "[]")])
     tags = analysis.group_tags(groups, catalog)
     assert analysis.tag_of(tags, "ouders") == ("intern", "meso")

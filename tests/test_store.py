@@ -27,6 +27,7 @@ from workbook.model import (
     Indicator,
     Measurement,
     Plan,
+    Reflection,
     TargetGroupChoice,
     validate,
 )
@@ -35,6 +36,15 @@ from workbook.store import Store, StoreError, forget_open_stores, open_store, sc
 from workbook.store.migrations import set_meta
 
 FIXTURES = Path(__file__).parent / "fixtures"
+#: What turns a version-7 store back into a version-6 one (its layout, not its version).
+V7_UNDONE = (
+    *(f"ALTER TABLE indicators DROP COLUMN {column}" for column in ("level", "change")),
+    *(f"ALTER TABLE goals DROP COLUMN {column}" for column in ("impact", "impact_signal")),
+    "ALTER TABLE activities DROP COLUMN period",
+    *(f"ALTER TABLE plans DROP COLUMN {column}"
+      for column in ("licence", "exploitation", "maintenance")),
+    "DROP TABLE reflections",
+)
 
 
 
@@ -262,10 +272,12 @@ def test_a_version_3_store_gets_the_new_activity_columns_after_a_backup(isolated
             conn.execute(f"ALTER TABLE activities DROP COLUMN {column}")
         for column in ("action_type", "budget"):
             conn.execute(f"ALTER TABLE plans DROP COLUMN {column}")
+        for statement in V7_UNDONE:
+            conn.execute(statement)
         conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     conn.close()
     migrated = open_store()
-    assert migrated.schema_version() == schema.SCHEMA_VERSION == 6
+    assert migrated.schema_version() == schema.SCHEMA_VERSION == 7
     assert migrated.backup_path.name == "werkboek.sqlite.v3.bak"
     with sqlite3.connect(migrated.backup_path) as backup:
         columns = [row[1] for row in backup.execute("PRAGMA table_info(activities)")]
@@ -519,3 +531,79 @@ def test_plan_fields_are_the_plans_without_the_record(demo_store: Store):
     assert demo_store.plan_fields(bare)["start"] is None
     with pytest.raises(StoreError):
         demo_store.plan_fields(9999)
+
+
+def _rows_of(store: Store, tables: dict[str, list[str]]) -> dict[str, list[tuple]]:
+    """The rows of ``tables`` (only the columns named), in a stable order."""
+    with store.engine.connect() as conn:
+        return {
+            table: sorted((tuple(row) for row in conn.exec_driver_sql(
+                "SELECT " + ", ".join(f'"{c}"' for c in columns) + f" FROM {table}")), key=repr)
+            for table, columns in tables.items()
+        }
+
+
+def test_a_version_6_store_upgrades_to_7_with_nothing_lost(demo_store: Store):
+    """On SQLite (after a backup copy) and on PostgreSQL: every row and value of a v6 store is
+    there after the upgrade, and the new fields have their defaults."""
+    url = demo_store.url
+    with demo_store._write() as conn:
+        for statement in V7_UNDONE:
+            conn.exec_driver_sql(statement)
+        set_meta(conn, "schema_version", "6")
+    names = ("plans", "goals", "indicators", "activities", "measurements",
+             "target_group_choices", "attention_checks", "activity_history")
+    with demo_store.engine.connect() as conn:
+        tables = {name: list(conn.exec_driver_sql(f"SELECT * FROM {name}").keys())
+                  for name in names}
+    before = _rows_of(demo_store, tables)
+    demo_store.close()
+    forget_open_stores()
+    migrated = Store(url)
+    assert migrated.schema_version() == 7
+    assert _rows_of(migrated, tables) == before
+    assert sum(len(rows) for rows in before.values()) > 100
+    if url.startswith("sqlite"):
+        assert migrated.backup_path.name.endswith(".v6.bak")
+        with sqlite3.connect(migrated.backup_path) as backup:
+            version = backup.execute("SELECT value FROM meta WHERE key='schema_version'")
+            assert version.fetchone() == ("6",)
+        backup.close()
+    plan_id = current_plan_id(migrated)
+    tables_now = migrated.plan_tables(plan_id)
+    assert set(tables_now["indicators"]["level"]) == {"output"}
+    assert set(tables_now["indicators"]["change"]) == {""}
+    assert set(tables_now["goals"]["impact"]) == {""}
+    assert set(tables_now["activities"]["period"]) == {"tijdens"}
+    assert tables_now["reflections"].empty
+    plan = migrated.plan(plan_id)
+    assert plan.licence is None and plan.exploitation == "" and plan.maintenance == ""
+    migrated.set_reflection(plan_id, validate(Reflection, {"question": "start_merken",
+                                                           "answer": "Leerlingen vragen ernaar."}))
+    assert migrated.reflections(plan_id)["answer"].tolist() == ["Leerlingen vragen ernaar."]
+    migrated.close()
+
+
+def test_the_new_fields_go_in_and_come_out(store: Store):
+    plan_id = current_plan_id(store)
+    store.update_plan(plan_id, validate(Plan, {
+        "name": "Mijn plan", "licence": "CC BY 4.0", "exploitation": "Lespakketten in de vakgroep",
+        "maintenance": "Vakgroep aardrijkskunde, op KlasCement"}))
+    goal = store.add_goal(plan_id, validate(Goal, {
+        "title": "CLIL ingebed", "level": "impact", "impact": "Meer taalgericht vakonderwijs",
+        "impact_signal": "Scholen nemen CLIL op in hun schoolwerkplan"}))
+    indicator = store.add_indicator(plan_id, validate(Indicator, {
+        "name": "Leerkrachten die CLIL toepassen", "unit": "leerkrachten", "target": 15,
+        "deadline": "2026-08-31", "kind": "stand", "goal_id": goal, "level": "outcome",
+        "change": "Vakleerkrachten gebruiken CLIL-werkvormen in hun lessen"}), )
+    store.add_activity(plan_id, activity(when="2028-01-10", period="na", indicator_id=indicator))
+    store.set_reflection(plan_id, validate(Reflection, {"question": "start_merken", "answer": "a"}))
+    store.set_reflection(plan_id, validate(Reflection, {"question": "start_merken", "answer": "b"}))
+    plan, tables = store.plan(plan_id), store.plan_tables(plan_id)
+    assert (plan.licence, plan.maintenance) == ("cc_by", "Vakgroep aardrijkskunde, op KlasCement")
+    assert tables["goals"][["impact", "impact_signal"]].values.tolist() == [
+        ["Meer taalgericht vakonderwijs", "Scholen nemen CLIL op in hun schoolwerkplan"]]
+    assert tables["indicators"][["level", "change"]].values.tolist() == [
+        ["outcome", "Vakleerkrachten gebruiken CLIL-werkvormen in hun lessen"]]
+    assert tables["activities"]["period"].tolist() == ["na"]
+    assert tables["reflections"].values.tolist() == [["start_merken", "b"]]

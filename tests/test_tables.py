@@ -18,6 +18,7 @@ DUTCH = [
     "Product",
     "Leerlingen herkenbaar in beeld",
     "Wanneer",
+    "Periode",
     "Indicator",
     "Streefwaarde",
     "Prijs",

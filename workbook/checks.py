@@ -10,9 +10,10 @@ Decisions a reader of the findings should know:
 * Deleted and cancelled (``geannuleerd``) planning rows count nowhere.
 * **EPRP present** means a live planning row uses a mandatory channel of the catalog
   (``verplicht = ja`` in ``kanalen.csv``: the Erasmus+ Project Results Platform). Results
-  can be uploaded only with the final report or after the end date (data/bronnen.csv,
-  ``eprp``): when the plan has an end date, an EPRP row dated before it does not count as
-  the upload.
+  can be uploaded once the end date has passed or the final report is in, which comes after
+  the end date (data/bronnen.csv, ``eprp``): the upload is planned with or after the final
+  report, so an EPRP row counts only when dated on or after the plan's end date. Without an
+  end date the row counts, and the finding asks for the end date to judge its timing.
 * **Pupils are recognisable** in a planning row when the row says so (``pupils_recognisable``:
   a property of the activity, asked in the form, not guessed from its audience). Then the
   privacy point (written consent) must be ticked as in order.
@@ -30,9 +31,13 @@ Decisions a reader of the findings should know:
   the point is open. A small-scale partnership (KA210) is in order at micro and meso level.
   No percentage of the budget is a rule of the Programme Guide: the check states the share
   and leaves the judgement in words.
-* A **count indicator** is one whose measurements add up (kind ``cumulatief``: people
-  reached, articles, schools). An impact-level effect measured only by counts gets a
-  warning: counts show output, not a change.
+* **The impact chain** (:mod:`workbook.chain`, the one rule of *showing a change*): an effect
+  whose indicators none show a change stops at outputs; an indicator marked outcome that
+  counts reach or names no change counts as output, whatever its type of measurement; an
+  impact-level effect describes its impact in words and how the team will notice it — it is
+  not asked for a count.
+* **After the project** (:mod:`workbook.afterproject`): rows after the end date marked so,
+  what stays in use and who maintains it, an open licence for the results.
 """
 
 from __future__ import annotations
@@ -42,10 +47,12 @@ from typing import Any
 
 import pandas as pd
 
-from .analysis import live_activities
+from . import chain
+from .afterproject import after_project_check
+from .analysis import as_date, live_activities
 from .findings import Finding as Finding
 from .i18n import register, t
-from .model import Kind, Level, Scope, Tier
+from .model import Scope, Tier
 from .proportionality import check_proportionality
 
 SCOPES: tuple[str, ...] = tuple(member.value for member in Scope)
@@ -66,11 +73,21 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "checks.eprp.too_early": {
         "nl": "Het EPRP staat in de planning ({items}), maar vóór de einddatum van het "
-        "project. Resultaten opladen kan pas met het eindrapport of na de einddatum: plan "
-        "het opladen samen met het eindrapport.",
+        "project. Resultaten opladen kan pas als de einddatum voorbij is of het eindrapport "
+        "is ingediend, en dat volgt na de einddatum: plan het opladen met of na het "
+        "eindrapport, op of na de einddatum.",
         "en": "The EPRP is in the plan ({items}), but before the project's end date. Results "
-        "can be uploaded only with the final report or after the end date: plan the upload "
-        "together with the final report.",
+        "can be uploaded only once the end date has passed or the final report is in, which "
+        "comes after the end date: plan the upload with or after the final report, on or "
+        "after the end date.",
+    },
+    "checks.eprp.no_end": {
+        "nl": "Het EPRP staat in de planning ({items}). Vul in 00 — welkom de einddatum van "
+        "het project in: opladen kan pas met of na het eindrapport, en de controle kijkt dan "
+        "of de rij op of na de einddatum ligt.",
+        "en": "The EPRP is in the plan ({items}). Fill in the project's end date in 00 — "
+        "welcome: results can be uploaded only with or after the final report, and the check "
+        "then sees whether the row is on or after the end date.",
     },
     "checks.groups.ok": {
         "nl": "Elke gekozen doelgroep wordt door minstens één activiteit bereikt.",
@@ -160,17 +177,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "Indicatoren zonder streefwaarde (0): {items}. Wanneer is het doel bereikt?",
         "en": "Indicators without a target value (0): {items}. When is the goal reached?",
     },
-    "checks.impact_counts.ok": {
-        "nl": "Elk effect op impactniveau heeft meer dan alleen een telling als indicator.",
-        "en": "Every impact-level effect has more than a count as its indicator.",
-    },
-    "checks.impact_counts.missing": {
-        "nl": "Impact meet je niet met een telling alleen. Enkel indicatoren die optellen "
-        "(aantallen) bij: {items}. Voeg een indicator toe die een verandering toont, of "
-        "beschrijf het effect als output.",
-        "en": "A count alone does not measure impact. Only indicators that add up numbers "
-        "for: {items}. Add an indicator that shows a change, or describe the effect as output.",
-    },
     "checks.no_indicator.ok": {
         "nl": "Elk beoogd effect heeft minstens één indicator.",
         "en": "Every intended effect has at least one indicator.",
@@ -222,6 +228,9 @@ def check_eprp(activities: pd.DataFrame, catalog: Any, end: Any = None) -> Findi
                                         pd.to_datetime(live["when"]).tolist(), strict=True)
         if not mandatory.isdisjoint(channels)
     ]
+    if end is None and rows:
+        return Finding("eprp", True, state="no_end",
+                       items=tuple(_same(f"'{what}'") for what, _ in rows[:1]))
     if end is not None and rows:
         in_time = [(what, when) for what, when in rows if when.date() >= end]
         if not in_time:
@@ -336,18 +345,6 @@ def _goal_indicators(goal_id: Any, indicators: pd.DataFrame) -> pd.DataFrame:
     return indicators[linked.notna() & (linked.astype("Int64") == int(goal_id))]
 
 
-def check_impact_counts(goals: pd.DataFrame, indicators: pd.DataFrame) -> Finding:
-    """Impact-level effects whose indicators are all counts (kind ``cumulatief``)."""
-    flagged = []
-    for _, goal in goals.iterrows():
-        if goal["level"] != Level.IMPACT:
-            continue
-        own = _goal_indicators(goal["id"], indicators)
-        if len(own) and (own["kind"] == Kind.CUMULATIEF).all():
-            flagged.append(goal["title"])
-    return Finding("impact_counts", not flagged, items=tuple(_same(f"'{g}'") for g in flagged))
-
-
 def check_goal_indicators(goals: pd.DataFrame, indicators: pd.DataFrame) -> Finding:
     missing = [
         goal["title"]
@@ -360,12 +357,23 @@ def check_goal_indicators(goals: pd.DataFrame, indicators: pd.DataFrame) -> Find
 # ----- the combined checks ---------------------------------------------------------------
 
 
+def chain_check(goals: pd.DataFrame, indicators: pd.DataFrame) -> list[Finding]:
+    """The impact chain's points: indicators belong to an effect, outcome indicators show a
+    change, chains go beyond outputs, impact is described in words."""
+    return [
+        chain.check_unlinked(indicators),
+        chain.check_outcomes(indicators),
+        chain.check_chains(goals, indicators),
+        chain.check_impact_words(goals),
+    ]
+
+
 def effect_check(goals: pd.DataFrame, indicators: pd.DataFrame) -> list[Finding]:
-    """The check of *waarom*: every effect has an indicator, impact is not only counted,
-    every indicator has a target."""
+    """The check of *waarom*: every effect has an indicator, the chain's points, every
+    indicator has a target."""
     return [
         check_goal_indicators(goals, indicators),
-        check_impact_counts(goals, indicators),
+        *chain_check(goals, indicators),
         check_targets(indicators),
     ]
 
@@ -377,16 +385,17 @@ def plan_check(tables: Mapping[str, pd.DataFrame], catalog: Any = None,
     activities = live_activities(tables["activities"])  # once for the checks below
     attention = tables.get("attention")
     return [
-        check_eprp(activities, catalog, (plan or {}).get("end")),
+        check_eprp(activities, catalog, as_date((plan or {}).get("end"))),
         check_groups_reached(activities, tables.get("target_groups"), catalog),
         check_messages(activities, tables.get("target_groups"), catalog),
         check_visibility(activities, attention, "logos"),
         check_visibility(activities, attention, "disclaimer"),
         check_privacy(activities, attention),
         check_targets(tables["indicators"]),
-        check_impact_counts(tables["goals"], tables["indicators"]),
+        *chain_check(tables["goals"], tables["indicators"]),
         *([check_proportionality(plan, activities, tables.get("target_groups"), catalog)]
           if plan is not None else []),
+        *(after_project_check(plan, activities) if plan is not None else []),
     ]
 
 

@@ -17,6 +17,7 @@ from .model import (
     Indicator,
     Measurement,
     Plan,
+    Reflection,
     TargetGroupChoice,
     validate,
 )
@@ -73,6 +74,7 @@ def _write_demo(store: Store, data: dict, plan_data: dict, catalog) -> int:
     measurements = [
         (m["indicator"], _without(m, "indicator")) for m in data.get("measurements", [])
     ]
+    reflections = [validate(Reflection, r) for r in data.get("reflections", [])]
 
     goal_ids = {key: store.add_goal(plan_id, goal) for key, goal in goals.items()}
     indicator_ids = {
@@ -97,6 +99,8 @@ def _write_demo(store: Store, data: dict, plan_data: dict, catalog) -> int:
     for key, fields in measurements:
         measurement = validate(Measurement, {**fields, "indicator_id": indicator_ids[key]})
         store.add_measurement(plan_id, measurement)
+    for reflection in reflections:
+        store.set_reflection(plan_id, reflection)
     return plan_id
 
 

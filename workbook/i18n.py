@@ -91,6 +91,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "KA220 — samenwerkingspartnerschap",
         "en": "KA220 — cooperation partnership",
     },
+    "field.licence": {"nl": "Licentie van de resultaten", "en": "Licence of the results"},
+    "field.exploitation": {
+        "nl": "Na het project: wat blijft gebruikt, en door wie?",
+        "en": "After the project: what stays in use, and by whom?",
+    },
+    "field.maintenance": {
+        "nl": "Wie onderhoudt het, en waar blijft het beschikbaar?",
+        "en": "Who maintains it, and where does it stay available?",
+    },
+    "licence.cc_by": {"nl": "CC BY 4.0 (naamsvermelding)", "en": "CC BY 4.0 (attribution)"},
+    "licence.cc_by_sa": {
+        "nl": "CC BY-SA 4.0 (naamsvermelding, gelijk delen)",
+        "en": "CC BY-SA 4.0 (attribution, share alike)",
+    },
+    "licence.ander": {"nl": "een andere open licentie", "en": "another open licence"},
+    "licence.geen": {
+        "nl": "geen open licentie (alle rechten voorbehouden)",
+        "en": "no open licence (all rights reserved)",
+    },
+    "field.impact": {
+        "nl": "Impact in woorden: welke brede verandering?",
+        "en": "Impact in words: which broad change?",
+    },
+    "field.impact_signal": {"nl": "Hoe zul je die merken?", "en": "How will you notice it?"},
+    "field.change": {
+        "nl": "Welke verandering toont ze, bij wie?",
+        "en": "Which change does it show, in whom?",
+    },
+    "field.period": {"nl": "Periode", "en": "Period"},
+    "period.tijdens": {"nl": "tijdens het project", "en": "during the project"},
+    "period.na": {"nl": "na het project", "en": "after the project"},
+    "field.question": {"nl": "Vraag", "en": "Question"},
+    "field.answer": {"nl": "Antwoord", "en": "Answer"},
+    "field.moment": {"nl": "Moment", "en": "Moment"},
+    "moment.start": {"nl": "bij de start", "en": "at the start"},
+    "moment.tussentijds": {"nl": "tussentijdse evaluatie", "en": "mid-term review"},
     # --- vocabularies fixed by the model ---
     "context.binnen_school": {"nl": "Binnen eigen school", "en": "Within our own school"},
     "context.tussen_partners": {
@@ -174,6 +210,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.own_group_needs_tags": {
         "nl": "een eigen doelgroep heeft intern/extern en micro/meso/macro nodig.",
         "en": "a target group of your own needs internal/external and micro/meso/macro.",
+    },
+    "error.impact_in_words": {
+        "nl": "impact is geen indicator: kies output of outcome, en beschrijf de impact in "
+        "woorden bij het beoogde effect (welke verandering, en hoe je ze zult merken).",
+        "en": "impact is not an indicator: choose output or outcome, and describe the impact "
+        "in words at the intended effect (which change, and how you will notice it).",
     },
     "error.record_invalid": {
         "nl": "Niet bewaard — pas aan wat hieronder staat:",

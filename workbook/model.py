@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .records import Measurement as Measurement
     from .records import Plan as Plan
     from .records import Record as Record
+    from .records import Reflection as Reflection
     from .records import TargetGroupChoice as TargetGroupChoice
     from .records import validate as validate
 
@@ -40,6 +41,31 @@ class ActionType(StrEnum):
 
     KA210 = "KA210"
     KA220 = "KA220"
+
+
+class Licence(StrEnum):
+    """The licence the project's results are shared under (Programme Guide: open licences
+    that let anyone use, adapt and share the work; data/bronnen.csv ``open_licentie``)."""
+
+    CC_BY = "cc_by"
+    CC_BY_SA = "cc_by_sa"
+    ANDER = "ander"
+    GEEN = "geen"
+
+
+class Period(StrEnum):
+    """When a planning row happens: within the project's period, or after its end date
+    (exploitation and sustainability: the results stay used)."""
+
+    TIJDENS = "tijdens"
+    NA = "na"
+
+
+class Moment(StrEnum):
+    """When a team answers reflection questions: at the start, or at the mid-term review."""
+
+    START = "start"
+    MIDTERM = "tussentijds"
 
 
 class Context(StrEnum):
@@ -105,6 +131,9 @@ ENUM_KEYS: dict[type[StrEnum], str] = {
     Tier: "tier",
     Product: "product",
     ActionType: "action_type",
+    Licence: "licence",
+    Period: "period",
+    Moment: "moment",
 }
 
 
@@ -153,6 +182,7 @@ RECORD_NAMES = (
     "TargetGroupChoice",
     "AttentionCheck",
     "Measurement",
+    "Reflection",
     "validate",
 )
 
@@ -160,15 +190,17 @@ RECORD_NAMES = (
 #: Each record's fields, in order, known without loading the records (the store's frames
 #: have these columns); a test holds them equal to the records' own.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "Plan": ("name", "project", "organisation", "start", "end", "action_type", "budget"),
-    "Goal": ("title", "level", "theme", "description"),
-    "Indicator": ("name", "unit", "target", "deadline", "kind", "goal_id"),
+    "Plan": ("name", "project", "organisation", "start", "end", "action_type", "budget",
+             "licence", "exploitation", "maintenance"),
+    "Goal": ("title", "level", "theme", "description", "impact", "impact_signal"),
+    "Indicator": ("name", "unit", "target", "deadline", "kind", "goal_id", "level", "change"),
     "Activity": ("context", "what", "target_groups", "methods", "channels", "when",
                  "indicator_id", "target_value", "price", "responsible", "status", "message",
-                 "product", "pupils_recognisable"),
+                 "product", "pupils_recognisable", "period"),
     "TargetGroupChoice": ("group", "scope", "level", "methods", "channels"),
     "AttentionCheck": ("point", "done", "note"),
     "Measurement": ("indicator_id", "date", "value", "note"),
+    "Reflection": ("question", "answer"),
 }
 
 

@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .i18n import MESSAGES
 from .model import (
     EARLIEST,
     ENUM_KEYS,
@@ -33,12 +34,15 @@ from .model import (
     InvalidRecord,
     Kind,
     Level,
+    Licence,
+    Period,
     Problem,
     Product,
     Scope,
     Status,
     Tier,
 )
+from .reflection import load_questions
 
 
 def _clean_text(value: Any) -> Any:
@@ -85,6 +89,12 @@ def _known_id(kind: str):
     return classmethod(check)
 
 
+def _licence_key(text: str) -> str:
+    """A licence's name compared: lower case, no explanation in brackets, no version."""
+    head = text.split("(")[0].lower().replace("4.0", "")
+    return " ".join(head.replace("-", " ").replace("_", " ").split())
+
+
 def _as_list(value: Any) -> Any:
     if value is None:
         return []
@@ -106,8 +116,10 @@ class Record(BaseModel):
 
 
 class Plan(Record):
-    """A team's dissemination plan: which project, which organisation, which period, and the
-    project's size (action type KA210/KA220 and grant budget) for proportionality."""
+    """A team's dissemination plan: which project, which organisation, which period, the
+    project's size (action type KA210/KA220 and grant budget) for proportionality, and what
+    happens after the project: the results' licence, what stays used by whom
+    (``exploitation``) and who maintains it (``maintenance``)."""
 
     name: ShortText = Field(min_length=1)
     project: Text = ""
@@ -116,9 +128,28 @@ class Plan(Record):
     end: date | None = None
     action_type: ActionType | None = None
     budget: Amount | None = None
+    licence: Licence | None = None
+    exploitation: LongText = ""
+    maintenance: LongText = ""
 
     _optional_dates = field_validator("start", "end", mode="before")(_blank_to_none)
-    _optional_size = field_validator("action_type", "budget", mode="before")(_blank_to_none)
+    _optional_size = field_validator("action_type", "budget", "licence",
+                                     mode="before")(_blank_to_none)
+    _texts = field_validator("exploitation", "maintenance", mode="before")(
+        classmethod(lambda cls, v: "" if _blank_to_none(v) is None else v)
+    )
+
+    @field_validator("licence", mode="before")
+    @classmethod
+    def _licence_spelling(cls, value: Any) -> Any:
+        # 'CC BY 4.0', 'cc-by-sa', a label in either language name the licence
+        if isinstance(value, str):
+            key = _licence_key(value)
+            for licence in Licence:
+                labels = MESSAGES[f"licence.{licence.value}"].values()
+                if key in {_licence_key(licence.value), *map(_licence_key, labels)}:
+                    return licence.value
+        return value
 
     @field_validator("action_type", mode="before")
     @classmethod
@@ -140,12 +171,20 @@ class Plan(Record):
 
 
 class Goal(Record):
-    """An intended effect (beoogd effect) of the project."""
+    """An intended effect (beoogd effect) of the project, with the impact it contributes to
+    in words: what change (``impact``) and how the team will notice it (``impact_signal``).
+    Impact is described, not counted (the Impacttool: the project cannot measure it alone)."""
 
     title: Text = Field(min_length=1)
     level: Level = Level.OUTCOME
     theme: ShortText = ""
     description: LongText = ""
+    impact: LongText = ""
+    impact_signal: LongText = ""
+
+    _texts = field_validator("description", "impact", "impact_signal", mode="before")(
+        classmethod(lambda cls, v: "" if _blank_to_none(v) is None else v)
+    )
 
     @field_validator("theme")
     @classmethod
@@ -157,7 +196,10 @@ class Goal(Record):
 
 
 class Indicator(Record):
-    """When is the goal reached? A countable sign with a target value and a deadline."""
+    """When is the goal reached? A countable sign with a target value and a deadline, the
+    step of the effect's chain it shows (``level``: output or outcome) and, for an outcome,
+    the change it shows in whom (``change``). Impact is no indicator: it is described in
+    words at the effect (:class:`Goal`)."""
 
     name: Text = Field(min_length=1)
     unit: ShortText = Field(min_length=1)
@@ -165,10 +207,25 @@ class Indicator(Record):
     deadline: date
     kind: Kind = Kind.CUMULATIEF
     goal_id: int | None = None
+    level: Level = Level.OUTPUT
+    change: LongText = ""
 
     _optional = field_validator("goal_id", mode="before")(_blank_to_none)
     _range = field_validator("deadline")(_in_range)
     _goal_known = field_validator("goal_id")(_known_id("goal"))
+    _level = field_validator("level", mode="before")(
+        classmethod(lambda cls, v: Level.OUTPUT if _blank_to_none(v) is None else v)
+    )
+    _change = field_validator("change", mode="before")(
+        classmethod(lambda cls, v: "" if _blank_to_none(v) is None else v)
+    )
+
+    @field_validator("level")
+    @classmethod
+    def _no_impact(cls, value: str) -> str:
+        if value == Level.IMPACT:
+            raise PydanticCustomError("impact_in_words", "impact is described, not counted")
+        return value
 
 
 def _catalog_refs(kind: str):
@@ -195,7 +252,8 @@ class Activity(Record):
 
     Wat, naar wie, hoe/kanalen, wanneer, indicator, prijs — plus context, target value,
     responsible, status, the key message (kernboodschap) the row brings to its groups, the
-    product it makes and whether pupils are recognisable in its images.
+    product it makes, whether pupils are recognisable in its images, and its period: during
+    the project or after it (``na``: a row may be dated after the plan's end date).
     """
 
     context: Context
@@ -212,9 +270,13 @@ class Activity(Record):
     message: Text = ""
     product: Product = Product.GEEN
     pupils_recognisable: bool = False
+    period: Period = Period.TIJDENS
 
     _product = field_validator("product", mode="before")(
         classmethod(lambda cls, v: Product.GEEN if _blank_to_none(v) is None else v)
+    )
+    _period = field_validator("period", mode="before")(
+        classmethod(lambda cls, v: Period.TIJDENS if _blank_to_none(v) is None else v)
     )
 
     _lists = field_validator("target_groups", "methods", "channels", mode="before")(_as_list)
@@ -299,6 +361,27 @@ class Measurement(Record):
     _indicator_known = field_validator("indicator_id")(_known_id("indicator"))
 
 
+class Reflection(Record):
+    """A team's answer to one reflection question (``data/reflectievragen.csv``), at the start
+    or at the mid-term review; an empty answer clears it."""
+
+    question: ShortText = Field(min_length=1)
+    answer: LongText = ""
+
+    _answer = field_validator("answer", mode="before")(
+        classmethod(lambda cls, v: "" if _blank_to_none(v) is None else v)
+    )
+
+    @field_validator("question")
+    @classmethod
+    def _known_question(cls, value: str) -> str:
+        questions = load_questions()
+        if value not in questions:
+            raise PydanticCustomError("choice", "unknown question",
+                                      {"choices": ", ".join(questions)})
+        return value
+
+
 R = TypeVar("R", bound=Record)
 
 _ERROR_CODES = {
@@ -372,6 +455,7 @@ _KNOWN_CODES = {
     "end_before_start",
     "control_chars",
     "own_group_needs_tags",
+    "impact_in_words",
 }
 
 

@@ -22,6 +22,7 @@ PLANNING_FIELDS = (
     "product",
     "pupils_recognisable",
     "when",
+    "period",
     "indicator",
     "target_value",
     "price",
@@ -78,6 +79,9 @@ def planning_table(
                 lambda v: t("yes" if v else "no", lang)
             ),
             "when": pd.to_datetime(live["when"]),
+            "period": live["period"].map(
+                {v: t(f"period.{v}", lang) for v in live["period"].unique()}
+            ),
             "indicator": [
                 "" if missing else names.get(v, "")
                 for v, missing in zip(

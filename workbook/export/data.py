@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .. import chain, reflection
 from .. import tables as planning
 from ..catalog import Catalog, load_catalog
 from ..i18n import register, t
 from ..session import current_plan_id
+from ..store import frames
 
 if TYPE_CHECKING:
     from ..model import Plan
@@ -21,6 +23,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "export.sheet.indicators": {"nl": "Indicatoren", "en": "Indicators"},
     "export.sheet.measurements": {"nl": "Metingen", "en": "Measurements"},
     "export.sheet.plan": {"nl": "Plan", "en": "Plan"},
+    "export.sheet.chains": {"nl": "Effecten", "en": "Effects"},
+    "export.sheet.reflection": {"nl": "Reflectie", "en": "Reflection"},
     "export.plan_name": {"nl": "Naam", "en": "Name"},
     "export.unsupported": {
         "nl": "Exporteren naar {suffix} kan niet; kies .xlsx, .csv, .ics of .html.",
@@ -33,7 +37,7 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 register(TEXTS)
 
-INDICATOR_FIELDS = ("name", "unit", "target", "deadline", "kind")
+INDICATOR_FIELDS = ("name", "unit", "target", "deadline", "kind", "level", "change")
 MEASUREMENT_FIELDS = ("indicator", "date", "value", "note")
 
 
@@ -84,6 +88,8 @@ class PlanData:
             "target": frame["target"].astype(float),
             "deadline": pd.to_datetime(frame["deadline"]),
             "kind": frame["kind"].map(lambda v: t(f"kind.{v}", lang)),
+            "level": frame["level"].map(lambda v: t(f"level.{v}", lang)),
+            "change": frame["change"],
         }, columns=list(INDICATOR_FIELDS))
         table.columns = [t(f"field.{name}", lang) for name in INDICATOR_FIELDS]
         return table.reset_index(drop=True)
@@ -102,6 +108,20 @@ class PlanData:
         table.columns = [t(f"field.{name}", lang) for name in MEASUREMENT_FIELDS]
         return table.reset_index(drop=True)
 
+    def chain_table(self, lang: str | None = None) -> pd.DataFrame:
+        """Each intended effect with its outputs → outcomes → impact in words
+        (:mod:`workbook.chain`)."""
+        chains = chain.effect_chains(self.tables["goals"], self.tables["indicators"])
+        return chain.chain_table(chains, lang).reset_index(drop=True)
+
+    def reflection_table(self, lang: str | None = None) -> pd.DataFrame:
+        """The answered reflection questions: moment, question, answer."""
+        reflections = self.tables.get("reflections", frames.empty("reflections"))
+        rows = [(t(f"moment.{moment}", lang), question, answer)
+                for moment, question, answer in reflection.answered(reflections, lang)]
+        columns = [t(f"field.{name}", lang) for name in ("moment", "question", "answer")]
+        return pd.DataFrame(rows, columns=columns)
+
     def plan_facts(self, lang: str | None = None) -> list[tuple[str, Any]]:
         """(label, value) pairs for the plan sheet and the report's heading."""
         plan = self.plan
@@ -113,6 +133,9 @@ class PlanData:
             (t("field.end", lang), plan.end),
             (t("field.action_type", lang), plan.action_type or ""),
             (t("field.budget", lang), plan.budget),
+            (t("field.licence", lang), t(f"licence.{plan.licence}", lang) if plan.licence else ""),
+            (t("field.exploitation", lang), plan.exploitation),
+            (t("field.maintenance", lang), plan.maintenance),
         ]
 
     def years(self) -> list[int]:

@@ -1,8 +1,9 @@
 """A self-contained HTML progress report (jinja2, autoescaped): readable offline, printable.
 
 What it holds: the plan's facts, the planning table, the indicators with their progress,
-the plan check, and charts embedded as base64 PNG. Charts and the plan check can be
-passed in; when they are not, the report asks :mod:`workbook.charts`,
+the impact chain of each effect, the team's reflection answers (at the start and at the
+mid-term review), the plan check, and charts embedded as base64 PNG. Charts and the plan
+check can be passed in; when they are not, the report asks :mod:`workbook.charts`,
 :mod:`workbook.analysis` and :mod:`workbook.checks` for them if those modules are there,
 and leaves the section out if not. Everything a participant typed is escaped.
 """
@@ -19,11 +20,12 @@ from typing import Any
 import pandas as pd
 from jinja2 import Environment, select_autoescape
 
-from .. import analysis, checks, config
+from .. import analysis, checks, config, reflection
 from ..analysis import format_money, format_number
 from ..i18n import language, register, t
 from ..lazy import on_first_use
 from ..sources import model_paragraphs, text_sources
+from ..store import frames
 from .data import PlanData, python_value, records
 
 # The charts (Matplotlib, ~0.6 s) only for a report that draws them.
@@ -40,6 +42,10 @@ TEXTS = {
     "report.no_indicators": {"nl": "Nog geen indicatoren.", "en": "No indicators yet."},
     "report.measured": {"nl": "Gemeten", "en": "Measured"},
     "report.progress": {"nl": "Stand van zaken", "en": "Progress"},
+    "report.chains": {"nl": "De impactketen per effect", "en": "The impact chain of each effect"},
+    "report.reflection": {"nl": "Reflectie", "en": "Reflection"},
+    "report.no_reflection": {"nl": "Nog geen antwoorden op de reflectievragen.",
+                             "en": "No answers to the reflection questions yet."},
     "report.check": {"nl": "Plancheck", "en": "Plan check"},
     "report.check_ok": {"nl": "in orde", "en": "in order"},
     "report.check_todo": {"nl": "aandacht nodig", "en": "needs attention"},
@@ -82,6 +88,8 @@ TEMPLATE = """<!DOCTYPE html>
   dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
   dl.facts dt { font-weight: bold; }
   dl.facts dd { margin: 0; }
+  dl.reflection dt { font-weight: bold; margin-top: .5rem; }
+  dl.reflection dd { margin: 0 0 .3rem 0; }
   ul.check li.ok::marker { content: "✔ "; color: #1b7a3a; }
   ul.check li.todo::marker { content: "⚠ "; color: #b35900; }
   figure { margin: 1rem 0; page-break-inside: avoid; break-inside: avoid; }
@@ -135,6 +143,26 @@ TEMPLATE = """<!DOCTYPE html>
   {% if indicators.rows %}
   {{ rows_table(indicators) }}
   {% else %}<p>{{ text.no_indicators }}</p>{% endif %}
+</section>
+
+{% if chains.rows %}
+<section id="chains">
+  <h2>{{ text.chains }}</h2>
+  {{ rows_table(chains) }}
+</section>
+{% endif %}
+
+<section id="reflection">
+  <h2>{{ text.reflection }}</h2>
+  {% for moment in reflection %}
+  <h3>{{ moment.title }}</h3>
+  <dl class="reflection">
+  {% for question, answer in moment.answers %}
+    <dt>{{ question }}</dt><dd>{{ answer }}</dd>
+  {% endfor %}
+  </dl>
+  {% else %}<p>{{ text.no_reflection }}</p>
+  {% endfor %}
 </section>
 
 {% if check %}
@@ -249,6 +277,20 @@ def _indicators(data: PlanData, lang: str | None) -> dict[str, Any]:
     return {"headings": headings, "rows": [_cells(row, set(), lang) for row in rows]}
 
 
+def _chains(data: PlanData, lang: str | None) -> dict[str, Any]:
+    """Each effect's outputs → outcomes → impact (:mod:`workbook.chain`)."""
+    return frame_html_table(data.chain_table(lang), lang)
+
+
+def _reflection(data: PlanData, lang: str | None) -> list[dict[str, Any]]:
+    """The answered reflection questions, per moment (start, mid-term review)."""
+    answers = reflection.answered(data.tables.get("reflections", frames.empty("reflections")),
+                                  lang)
+    moments = dict.fromkeys(moment for moment, _, _ in answers)
+    return [{"title": t(f"moment.{moment}", lang).capitalize(),
+             "answers": [(q, a) for m, q, a in answers if m == moment]} for moment in moments]
+
+
 def _progress(data: PlanData, lang: str | None) -> dict[int, str] | None:
     """A progress sentence per indicator id (workbook.analysis)."""
     if data.tables["indicators"].empty:
@@ -338,6 +380,8 @@ def report_html(
         text=text,
         planning=_planning(data, lang),
         indicators=_indicators(data, lang),
+        chains=_chains(data, lang),
+        reflection=_reflection(data, lang),
         check=list(check) if check else [],
         charts=[{"title": c.title, "data": c.data_uri_payload()} for c in chart_list],
         consent=consent_model() if consent else None,

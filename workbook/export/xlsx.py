@@ -109,7 +109,8 @@ def write_facts(ws: Worksheet, facts: list[tuple[str, Any]]) -> None:
 
 
 def plan_workbook(data: PlanData, lang: str | None = None) -> Workbook:
-    """The workbook: Planning, Indicatoren, Metingen and Plan sheets."""
+    """The workbook: Planning, Indicatoren, Metingen, Plan, Effecten (the impact chain) and
+    Reflectie sheets."""
     book = Workbook()
     sheet = book.active
     sheet.title = t("export.sheet.planning", lang)
@@ -132,6 +133,12 @@ def plan_workbook(data: PlanData, lang: str | None = None) -> Workbook:
         wrap=[t("field.note", lang)],
     )
     write_facts(book.create_sheet(t("export.sheet.plan", lang)), data.plan_facts(lang))
+    chain = data.chain_table(lang)
+    write_table(book.create_sheet(t("export.sheet.chains", lang)), chain,
+                wrap=[str(column) for column in chain.columns])
+    write_table(book.create_sheet(t("export.sheet.reflection", lang)),
+                data.reflection_table(lang), wrap=[t("field.question", lang),
+                                                  t("field.answer", lang)])
     book.properties.title = data.plan.name
     book.properties.creator = "Werkboek Disseminatie"
     return book

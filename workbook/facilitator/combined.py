@@ -10,7 +10,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .. import analysis, config
+from .. import analysis, chain, config
+from ..afterproject import OPEN_LICENCES
 from ..catalog import Catalog, load_catalog
 from ..checks import groups_without_message
 from ..i18n import t
@@ -93,33 +94,46 @@ def combined_activities(teams: Sequence[TeamPlan], catalog: Catalog | None = Non
 
 
 def activities_per_team(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.DataFrame:
-    """Per team: source, action type (KA210/KA220), number of activities, target groups with
-    channels but no key message (:func:`checks.groups_without_message`), total cost, first and
-    last date, indicators."""
+    """Per team: source, action type (KA210/KA220), the results' licence, number of
+    activities and of those after the project, target groups with channels but no key message
+    (:func:`checks.groups_without_message`), total cost, first and last date, indicators, and
+    effects whose chain stops at output (:func:`chain.effect_chains`)."""
     rows = []
     for team in distinct_teams(teams, lang):
         live = team._live_frame()
         when = pd.to_datetime(live["when"])
+        chains = chain.effect_chains(team.tables["goals"], team.tables["indicators"])
         rows.append([
             team.team,
             team.source,
             team.plan.action_type or "",
+            _licence(team.plan.licence, lang),
             len(live),
+            int((live["period"] == "na").sum()) if len(live) else 0,
             len(groups_without_message(live, team.tables.get("target_groups"))),
             float(live["price"].sum()) if len(live) else 0.0,
             when.min() if len(live) else pd.NaT,
             when.max() if len(live) else pd.NaT,
             len(team.tables["indicators"]),
+            int((chains["stops_at"] == "output").sum()),
         ])
+    first, last = t("facilitator.first", lang), t("facilitator.last", lang)
     columns = [_team_heading(lang), t("facilitator.source", lang), t("field.action_type", lang),
-               t("facilitator.activities", lang), t("facilitator.no_message", lang),
-               t("facilitator.cost", lang),
-               t("facilitator.first", lang), t("facilitator.last", lang),
-               t("facilitator.indicators", lang)]
+               t("field.licence", lang), t("facilitator.activities", lang),
+               t("facilitator.after_project", lang), t("facilitator.no_message", lang),
+               t("facilitator.cost", lang), first, last, t("facilitator.indicators", lang),
+               t("facilitator.stops_at_output", lang)]
     frame = pd.DataFrame(rows, columns=columns)
-    for column in columns[6:8]:
+    for column in (first, last):
         frame[column] = pd.to_datetime(frame[column])
     return frame
+
+
+def _licence(licence: str | None, lang: str | None) -> str:
+    """A licence as the overview names it: CC BY 4.0, CC BY-SA 4.0, else its label."""
+    if not licence:
+        return ""
+    return OPEN_LICENCES.get(licence) or t(f"licence.{licence}", lang)
 
 
 def _per_team(counts: dict[str, dict[str, float]], order: Sequence[str], teams: Sequence[TeamPlan],
@@ -247,15 +261,19 @@ def _measurements_until(measurements: pd.DataFrame, today: Any) -> dict[Any, pd.
 
 
 def all_indicators(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.DataFrame:
-    """Every team's indicators: name, unit, target, deadline, kind, measured and share."""
+    """Every team's indicators: name, unit, target, deadline, kind, the step of the chain it
+    counts as (:func:`chain.shows_change`: outcome only when it shows a change), measured and
+    share."""
     today = config.today()
     rows = []
     for team in distinct_teams(teams, lang):
         measurements = _measurements_until(team.tables["measurements"], today)
         indicators = team.tables["indicators"]
-        for indicator_id, name, unit, target, deadline, kind in zip(
+        steps = ["outcome" if chain.shows_change(row) else "output"
+                 for row in indicators.to_dict("records")]
+        for indicator_id, name, unit, target, deadline, kind, step in zip(
             *(indicators[column].tolist()
-              for column in ("id", "name", "unit", "target", "deadline", "kind")),
+              for column in ("id", "name", "unit", "target", "deadline", "kind")), steps,
             strict=True,
         ):
             own = measurements.get(indicator_id)
@@ -264,13 +282,14 @@ def all_indicators(teams: Sequence[TeamPlan], lang: str | None = None) -> pd.Dat
             if measured is not None and target:
                 share = round(100 * measured / float(target))
             rows.append([team.team, name, unit, float(target), pd.Timestamp(deadline),
-                         t(f"kind.{kind}", lang), measured, share])
+                         t(f"kind.{kind}", lang), t(f"level.{step}", lang), measured, share])
     columns = [_team_heading(lang), t("field.name", lang), t("field.unit", lang),
                t("field.target", lang), t("field.deadline", lang), t("field.kind", lang),
-               t("facilitator.measured", lang), t("facilitator.share", lang)]
+               t("facilitator.step", lang), t("facilitator.measured", lang),
+               t("facilitator.share", lang)]
     frame = pd.DataFrame(rows, columns=columns)
     frame[columns[4]] = pd.to_datetime(frame[columns[4]])
-    for column in columns[6:]:
+    for column in columns[7:]:
         frame[column] = frame[column].astype("Float64")
     return frame
 

@@ -14,6 +14,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Target groups without key message",
     },
     "facilitator.cost": {"nl": "Kosten", "en": "Cost"},
+    "facilitator.after_project": {"nl": "Na het project", "en": "After the project"},
+    "facilitator.stops_at_output": {
+        "nl": "Effecten die bij output stoppen",
+        "en": "Effects that stop at output",
+    },
+    "facilitator.step": {"nl": "Telt als", "en": "Counts as"},
     "facilitator.first": {"nl": "Eerste activiteit", "en": "First activity"},
     "facilitator.last": {"nl": "Laatste activiteit", "en": "Last activity"},
     "facilitator.indicators": {"nl": "Indicatoren", "en": "Indicators"},

@@ -336,6 +336,7 @@ def preload() -> None:
         plan,
         planning,
         progress,
+        reflection,
     )
 
     load_catalog()

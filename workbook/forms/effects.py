@@ -1,8 +1,9 @@
 """Notebook *waarom*: intended effects (beoogde effecten) and their indicators.
 
-``show()`` displays :class:`EffectsExercise`: a :class:`GoalForm`, an :class:`IndicatorForm`
-and the effect check (every effect an indicator, impact not measured by counts alone,
-every indicator a target).
+``show()`` displays :class:`EffectsExercise`: a :class:`GoalForm`, an :class:`IndicatorForm`,
+the impact chain of each effect (outputs → outcomes → impact, :mod:`workbook.chain`) and the
+effect check (every effect an indicator, chains beyond outputs, impact in words, every
+indicator a target).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import checks
+from .. import chain, checks
 from ..i18n import register
 from ..model import Kind, Level
 from .common import (
@@ -57,6 +58,38 @@ TEXTS: dict[str, dict[str, str]] = {
         "contributes to",
     },
     "effects.goal_column": {"nl": "Hoort bij effect", "en": "Belongs to effect"},
+    "effects.chains": {
+        "nl": "De impactketen per effect: output → outcome → impact",
+        "en": "The impact chain of each effect: output → outcome → impact",
+    },
+    "effects.impact_placeholder": {
+        "nl": "bv. Taalgericht vakonderwijs wordt een gewone werkvorm in de scholengroep",
+        "en": "e.g. Language-aware subject teaching becomes common practice in the school group",
+    },
+    "effects.signal_placeholder": {
+        "nl": "bv. Scholen nemen CLIL op in hun schoolwerkplan; anderen vragen naar de pakketten",
+        "en": "e.g. Schools put CLIL in their school plan; others ask for the materials",
+    },
+    "effects.change_placeholder": {
+        "nl": "Voor outcome: wat doen of kunnen wie anders? bv. Vakleerkrachten gebruiken "
+        "CLIL-werkvormen in hun lessen",
+        "en": "For an outcome: who does or can do what differently? e.g. Subject teachers use "
+        "CLIL activities in their lessons",
+    },
+    "effects.impact_help": {
+        "nl": "Impact tel je niet: beschrijf de brede verandering waaraan je bijdraagt, en hoe "
+        "je zult merken dat ze komt.",
+        "en": "Impact is not counted: describe the broad change you contribute to, and how "
+        "you will notice it coming.",
+    },
+    "effects.step_help": {
+        "nl": "<b>Stap in de keten</b>: output (wat je doet of maakt) of outcome (een "
+        "verandering bij mensen: zeg welke, bij wie). Bereik — volgers, bezoekers, "
+        "deelnemers — is output, ook als stand.",
+        "en": "<b>Step in the chain</b>: output (what you do or make) or outcome (a change in "
+        "people: say which, in whom). Reach — followers, visitors, participants — is output, "
+        "also as a current total.",
+    },
 }
 register(TEXTS)
 
@@ -83,11 +116,17 @@ class GoalForm(RecordForm):
             widgets.Dropdown, "field.theme",
             options=[(self.tr("forms.none"), ""), *catalog_options(catalog.themes, self.lang)])
         self.description = self.field(widgets.Textarea, "field.description", width="wide")
+        self.impact = self.field(widgets.Textarea, "field.impact", "effects.impact_placeholder",
+                                 "wide")
+        self.impact_signal = self.field(widgets.Textarea, "field.impact_signal",
+                                        "effects.signal_placeholder", "wide")
         self.fields = {
             "title": self.title,
             "level": self.level,
             "theme": self.theme,
             "description": self.description,
+            "impact": self.impact,
+            "impact_signal": self.impact_signal,
         }
 
     def _layout(self) -> widgets.Widget:
@@ -98,6 +137,9 @@ class GoalForm(RecordForm):
                 widgets.HTML(f"<small>{self.tr('effects.levels_help')}</small>"),
                 self.theme,
                 self.description,
+                widgets.HTML(f"<small>{self.tr('effects.impact_help')}</small>"),
+                self.impact,
+                self.impact_signal,
                 self.buttons(),
                 self.feedback.widget,
                 self.table,
@@ -106,7 +148,8 @@ class GoalForm(RecordForm):
         )
 
     def blank(self) -> dict[str, Any]:
-        return {"title": "", "level": Level.OUTCOME.value, "theme": "", "description": ""}
+        return {"title": "", "level": Level.OUTCOME.value, "theme": "", "description": "",
+                "impact": "", "impact_signal": ""}
 
     def load(self, row_id: int) -> dict[str, Any]:
         goals = self.rows()
@@ -157,6 +200,10 @@ class IndicatorForm(RecordForm):
                                options=enum_options(Kind, "kind", self.lang), width="60%")
         self.goal = self.field(widgets.Dropdown, "field.goal_id",
                                options=[(self.tr("forms.none"), 0)], width="80%")
+        self.level = self.field(widgets.Dropdown, "field.level", width="60%", options=[
+            (self.tr(f"level.{step}"), step) for step in (Level.OUTPUT, Level.OUTCOME)])
+        self.change = self.field(widgets.Textarea, "field.change", "effects.change_placeholder",
+                                 "wide")
         self.fields = {
             "name": self.name,
             "unit": self.unit,
@@ -164,12 +211,15 @@ class IndicatorForm(RecordForm):
             "deadline": self.deadline,
             "kind": self.kind,
             "goal_id": self.goal,
+            "level": self.level,
+            "change": self.change,
         }
 
     def _layout(self) -> widgets.Widget:
         return widgets.VBox(
             [
                 *self.fields.values(),
+                widgets.HTML(f"<small>{self.tr('effects.step_help')}</small>"),
                 self.buttons(),
                 self.feedback.widget,
                 self.table,
@@ -185,6 +235,8 @@ class IndicatorForm(RecordForm):
             "deadline": None,
             "kind": Kind.CUMULATIEF.value,
             "goal_id": 0,
+            "level": Level.OUTPUT.value,
+            "change": "",
         }
 
     readers = {"target": parse_number, "deadline": parse_date}
@@ -204,6 +256,8 @@ class IndicatorForm(RecordForm):
             "deadline": to_date(row["deadline"]),
             "kind": row["kind"],
             "goal_id": 0 if pd.isna(goal) else int(goal),
+            "level": row["level"] if row["level"] == Level.OUTCOME else Level.OUTPUT.value,
+            "change": row["change"],
         }
 
     def refresh(self) -> None:
@@ -231,6 +285,9 @@ class IndicatorForm(RecordForm):
                 self.tr("effects.goal_column"): indicators["goal_id"].map(
                     lambda v: titles.get(v, "") if pd.notna(v) else ""
                 ),
+                self.tr("field.level"): indicators["level"].map(
+                    lambda v: self.tr(f"level.{v}")),
+                self.tr("field.change"): indicators["change"],
             }
         )
         shown.index = indicators["id"]
@@ -251,6 +308,7 @@ class EffectsExercise:
         self.indicators = IndicatorForm(self.session)
         self.lang = self.goals.lang
         self.check = widgets.HTML()
+        self.chains = widgets.HTML()
         self.goals.on_change(self.indicators.refresh)
         self.goals.on_change(self.refresh)
         self.indicators.on_change(self.refresh)
@@ -260,6 +318,8 @@ class EffectsExercise:
                 self.goals.widget,
                 heading(self.goals.tr("effects.indicators")),
                 self.indicators.widget,
+                heading(self.goals.tr("effects.chains")),
+                self.chains,
                 heading(self.goals.tr("effects.check")),
                 self.check,
             ]
@@ -270,7 +330,15 @@ class EffectsExercise:
         store, plan_id = self.session.store, self.session.plan_id
         return checks.effect_check(store.goals(plan_id), store.indicators(plan_id))
 
+    def chain_table(self) -> pd.DataFrame:
+        """Each effect's chain as shown (:func:`workbook.chain.chain_table`)."""
+        store, plan_id = self.session.store, self.session.plan_id
+        chains = chain.effect_chains(store.goals(plan_id), store.indicators(plan_id))
+        return chain.chain_table(chains, self.lang)
+
     def refresh(self) -> None:
+        self.chains.value = html_table(self.chain_table(), index="#",
+                                       empty=self.goals.tr("chain.no_effects"))
         self.check.value = notes_html(
             (finding.ok, finding.message(self.lang)) for finding in self.findings()
         )

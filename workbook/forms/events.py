@@ -3,7 +3,7 @@ are still ahead, who holds them, and how they are named and dated."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 from IPython.display import HTML, display
@@ -59,11 +59,19 @@ def plan_period(session: Session) -> tuple[date, date]:
     return date(year, 1, 1), date(year + 1, 12, 31)
 
 
-def upcoming_events(session: Session) -> list[EventOccurrence]:
+def upcoming_events(session: Session, after: bool = False) -> list[EventOccurrence]:
     """The events within the plan's period (:meth:`Catalog.events_between`) that have not
-    ended before today."""
+    ended before today; ``after``: those of the year after the plan's end date instead (for
+    a row *after the project*; none when the plan has no end date)."""
     today = config.today()
-    occurrences = session.catalog.events_between(*plan_period(session))
+    if after:
+        end = session.store.plan_fields(session.plan_id)["end"]
+        if end is None:
+            return []
+        first = end + timedelta(days=1)
+        occurrences = session.catalog.events_between(first, first + timedelta(days=365))
+    else:
+        occurrences = session.catalog.events_between(*plan_period(session))
     return [occurrence for occurrence in occurrences if occurrence.end >= today]
 
 

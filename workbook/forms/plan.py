@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from .. import api, config, i18n, model
 from ..i18n import register
 from ..lazy import on_first_use
-from ..model import FIELDS, ActionType
+from ..model import FIELDS, ActionType, Licence
 from ..store import StoreError
 from .common import Form, Session, enum_options, esc, heading, number_text, parse_amount, to_date
 from .navigation import in_app_view, requested_plan
@@ -58,6 +58,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "once that setting is gone.",
     },
     "plan.budget_placeholder": {"nl": "bv. 250.000", "en": "e.g. 250,000"},
+    "plan.after_heading": {"nl": "Na het project", "en": "After the project"},
+    "plan.after_help": {
+        "nl": "Wat blijft er na de subsidie? Kies de licentie van je resultaten (de "
+        "Erasmus+-programmagids vraagt een open licentie) en zeg wat gebruikt blijft, door wie, "
+        "en wie het onderhoudt.",
+        "en": "What remains after the grant? Choose the licence of your results (the Erasmus+ "
+        "Programme Guide asks for an open licence) and say what stays in use, by whom, and "
+        "who maintains it.",
+    },
+    "plan.exploitation_placeholder": {
+        "nl": "bv. De lespakketten blijven in gebruik in de vakgroepen en staan op KlasCement",
+        "en": "e.g. The teaching packs stay in use in the subject teams and are on KlasCement",
+    },
+    "plan.maintenance_placeholder": {
+        "nl": "bv. Het CLIL-kernteam werkt ze elk schooljaar bij; de website blijft online",
+        "en": "e.g. The CLIL core team updates them every school year; the website stays online",
+    },
     "plan.dates_help": {
         "nl": "De projectperiode bepaalt welke momenten (Erasmus+, eTwinning, Epos…) je in "
         "'aan de slag' ziet.",
@@ -73,7 +90,8 @@ class PlanForm(Form):
 
     ``value`` keys: ``name``, ``project``, ``organisation``, ``start``, ``end`` (dates or
     None), ``action_type`` (``KA210``, ``KA220`` or ``""``), ``budget`` (text as typed),
-    ``lang`` (``nl`` or ``en``).
+    ``licence`` (a :class:`~workbook.model.Licence` value or ``""``), ``exploitation`` and
+    ``maintenance`` (after the project, in words), ``lang`` (``nl`` or ``en``).
     """
 
     display_name = "welkom"
@@ -92,6 +110,13 @@ class PlanForm(Form):
             options=[(self.tr("forms.none"), "")] + enum_options(ActionType, "action_type",
                                                                   self.lang))
         self.budget = self.field(widgets.Text, "field.budget", "plan.budget_placeholder")
+        self.licence = self.field(
+            widgets.Dropdown, "field.licence", width="70%",
+            options=[(self.tr("forms.none"), "")] + enum_options(Licence, "licence", self.lang))
+        self.exploitation = self.field(widgets.Textarea, "field.exploitation",
+                                       "plan.exploitation_placeholder", "wide")
+        self.maintenance = self.field(widgets.Textarea, "field.maintenance",
+                                      "plan.maintenance_placeholder", "wide")
         self.language = self.field(widgets.Dropdown, "plan.language", options=LANGUAGE_NAMES,
                                    value=self.lang)
         self.save_button = self.button("forms.save", "primary")
@@ -107,7 +132,13 @@ class PlanForm(Form):
             "end": self.end,
             "action_type": self.action_type,
             "budget": self.budget,
+            "licence": self.licence,
+            "exploitation": self.exploitation,
+            "maintenance": self.maintenance,
         }
+
+    #: The fields shown under 'after the project'.
+    AFTER = ("licence", "exploitation", "maintenance")
 
     def _layout(self) -> widgets.Widget:
         return widgets.VBox(self._children())
@@ -115,8 +146,11 @@ class PlanForm(Form):
     def _children(self) -> list[widgets.Widget]:
         return [
             heading(self.tr("plan.heading")),
-            *self.fields.values(),
+            *[widget for name, widget in self.fields.items() if name not in self.AFTER],
             widgets.HTML(f"<small>{esc(self.tr('plan.dates_help'))}</small>"),
+            heading(self.tr("plan.after_heading"), 5),
+            widgets.HTML(f"<small>{esc(self.tr('plan.after_help'))}</small>"),
+            *[self.fields[name] for name in self.AFTER],
             self.language,
             self.save_button,
             self.feedback.widget,
@@ -149,6 +183,8 @@ class PlanForm(Form):
                     widget.value = to_date(value)
                 elif name == "action_type":  # a frame's empty cell may be None or NaN
                     widget.value = value if value in {a.value for a in ActionType} else ""
+                elif name == "licence":
+                    widget.value = value if value in {a.value for a in Licence} else ""
                 elif name == "budget":
                     widget.value = value if isinstance(value, str) else (
                         "" if value is None or value != value else number_text(value, self.lang))

@@ -18,7 +18,7 @@ from .. import analysis, checks, tables
 from ..analysis import format_money
 from ..catalog import EventOccurrence
 from ..i18n import register, t
-from ..model import Context, Product, Status
+from ..model import Context, Period, Product, Status
 from .common import (
     LABEL_STYLE,
     NOTE_STYLE,
@@ -84,6 +84,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Show all methods and channels in the catalogue",
     },
     "planning.row_label": {"nl": "{id}: {when} · {what}", "en": "{id}: {when} · {what}"},
+    "planning.period_help": {
+        "nl": "Na het project: een rij mag na de einddatum liggen (de resultaten blijven "
+        "gebruikt); het Europese moment toont dan de momenten van het jaar na het project.",
+        "en": "After the project: a row may be dated after the end date (the results stay in "
+        "use); the European event then lists the events of the year after the project.",
+    },
 }
 register(TEXTS)
 
@@ -95,7 +101,7 @@ class PlanningForm(RecordForm):
     (tuples of ids / own names), ``when`` (date or None), ``indicator_id`` (0 for none),
     ``target_value`` and ``price`` (text as typed), ``responsible``, ``status``, ``message``
     (the key message: boodschap → doelgroepen → kanalen → impact), ``product`` (what the row
-    makes) and ``pupils_recognisable``.
+    makes), ``pupils_recognisable`` and ``period`` (during or after the project).
     """
 
     display_name = "aan de slag"
@@ -128,6 +134,11 @@ class PlanningForm(RecordForm):
         self.show_all = widgets.Checkbox(description=self.tr("planning.show_all"), indent=False,
                                          layout=widgets.Layout(width="auto"))
         self.when = self.field(widgets.DatePicker, "field.when")
+        self.period = widgets.ToggleButtons(
+            options=enum_options(Period, "period", self.lang),
+            description=self.tr("field.period"),
+            style={**LABEL_STYLE, "button_width": "auto"},
+        )
         self.quick_pick = self.field(widgets.Dropdown, "planning.quick_pick",
                                      options=[(self.tr("planning.quick_pick_none"), 0)],
                                      width="70%")
@@ -156,6 +167,7 @@ class PlanningForm(RecordForm):
             "message": self.message,
             "product": self.product,
             "pupils_recognisable": self.pupils_recognisable,
+            "period": self.period,
         }
         self._events: dict[int, EventOccurrence] = {}
         self._row_labels: dict[tuple[int, str, str], str] = {}
@@ -175,6 +187,8 @@ class PlanningForm(RecordForm):
                 self.show_all,
                 self.product,
                 self.pupils_recognisable,
+                self.period,
+                widgets.HTML(f"<small>{esc(self.tr('planning.period_help'))}</small>"),
                 self.quick_pick,
                 self.when,
                 self.when_hint,
@@ -193,6 +207,7 @@ class PlanningForm(RecordForm):
         self.target_groups.observe(lambda _value: self._how_options())
         self.show_all.observe(lambda _change: self._how_options(), names="value")
         self.quick_pick.observe(lambda change: self.pick_event(change["new"]), names="value")
+        self.period.observe(lambda _change: self._event_options(), names="value")
 
     # ----- state ------------------------------------------------------------------------
 
@@ -216,6 +231,7 @@ class PlanningForm(RecordForm):
             "message": "",
             "product": Product.GEEN.value,
             "pupils_recognisable": False,
+            "period": Period.TIJDENS.value,
         }
 
     readers = {"when": parse_date, "target_value": parse_number, "price": parse_amount}
@@ -271,7 +287,8 @@ class PlanningForm(RecordForm):
         self.indicator.value = current if current in {key for _, key in options} else 0
 
     def _event_options(self) -> None:
-        self._events = dict(enumerate(upcoming_events(self.session), start=1))
+        after = self.period.value == Period.NA
+        self._events = dict(enumerate(upcoming_events(self.session, after), start=1))
         options = [(self.tr("planning.quick_pick_none"), 0)] + [
             (occurrence_label(occurrence, self.lang), key)
             for key, occurrence in self._events.items()
@@ -315,6 +332,7 @@ class PlanningForm(RecordForm):
             "message": row["message"],
             "product": row["product"],
             "pupils_recognisable": bool(row["pupils_recognisable"]),
+            "period": row["period"],
         }
 
     def named_rows(self) -> pd.DataFrame:

@@ -37,7 +37,7 @@ store = on_first_use("workbook.store")
 
 #: Tables that hold a plan's rows through ``plan_id``.
 PLAN_TABLES = ("goals", "indicators", "activities", "target_group_choices",
-               "attention_checks", "measurements")
+               "attention_checks", "measurements", "reflections")
 #: pg_advisory_xact_lock key for the security set-up ("werkboek" in hex, arbitrary).
 LOCK_KEY = 0x7765726B626F656B
 KINDS = ("team", "facilitator")

@@ -13,7 +13,7 @@ from typing import Any
 from .. import cellsafety
 from ..catalog import Catalog
 from ..i18n import MESSAGES
-from ..model import Context, Kind, Product, Status
+from ..model import Context, Kind, Level, Period, Product, Status
 from ..values import is_blank
 
 
@@ -83,6 +83,15 @@ _PRODUCTS = _choice_map(Product, "product", {
     "foto": ("fotos", "foto", "photo", "photos", "fotoreeks"),
     "ander": ("anders", "other"),
 })
+
+
+_PERIODS = _choice_map(Period, "period", {
+    "tijdens": ("tijdens", "during", "in het project", "projectperiode"),
+    "na": ("na", "after", "erna", "na afloop", "nadien", "after the project", "na het project"),
+})
+
+
+_LEVELS = _choice_map(Level, "level", {"outcome": ("uitkomst", "effect"), "output": ("resultaat",)})
 
 
 _YES_NO = {

@@ -21,7 +21,9 @@ from ..model import (
     Indicator,
     InvalidRecord,
     Kind,
+    Level,
     Measurement,
+    Period,
     Problem,
     Product,
     Status,
@@ -31,6 +33,8 @@ from ..values import Unreadable, parse_amount, parse_date, parse_number
 from .cells import (
     _CONTEXTS,
     _KINDS,
+    _LEVELS,
+    _PERIODS,
     _PRODUCTS,
     _STATUSES,
     _YES_NO,
@@ -240,12 +244,13 @@ def _parse_activities(table: _Table, catalog: Catalog
         Column("price", _number(table, parse_amount)),
         Column("product", _choose(_PRODUCTS, Product, "product", Product.GEEN)),
         Column("pupils_recognisable", _yes_no),
+        Column("period", _choose(_PERIODS, Period, "period", Period.TIJDENS)),
     ]
 
     def build(row: dict[str, Any]) -> dict[str, Any]:
         data = {name: row[name] for name in ("what", "responsible", "context", "status", "when",
                                              "target_value", "price", "message", "product",
-                                             "pupils_recognisable")}
+                                             "pupils_recognisable", "period")}
         how_methods, how_channels = row["how"]
         return {**data, "target_groups": list(row["target_groups"]),
                 "methods": [*how_methods, *row["methods"]],
@@ -260,7 +265,9 @@ def _parse_indicators(table: _Table) -> tuple[list[Indicator], list[ImportProble
     sheet = table.sheet.name
     columns = [Column("name", _text), Column("unit", _text), Column("deadline", parse_date),
                Column("target", _number(table, parse_number)),
-               Column("kind", _choose(_KINDS, Kind, "kind", None))]
+               Column("kind", _choose(_KINDS, Kind, "kind", None)),
+               Column("level", _choose(_LEVELS, Level, "level", None)),
+               Column("change", _text)]
     seen: set[str] = set()
 
     def check(number: int, row: dict[str, Any], problems: list[ImportProblem]) -> None:

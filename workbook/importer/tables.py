@@ -59,6 +59,8 @@ PLANNING_HEADINGS: dict[str, frozenset[str]] = {
         "kernboodschap", "boodschap", "key message", "message", "wat wil je dat ze onthouden",
         fields=("message",),
     ),
+    "period": _aliases("periode", "period", "tijdens of na", "during or after",
+                       fields=("period",)),
 }
 
 
@@ -74,6 +76,8 @@ INDICATOR_HEADINGS: dict[str, frozenset[str]] = {
         fields=("deadline",),
     ),
     "kind": _aliases("soort", "soort meting", "kind", "kind of measurement", fields=("kind",)),
+    "level": _aliases("niveau", "level", "stap", "step", "stap in de keten", fields=("level",)),
+    "change": _aliases("verandering", "change", "welke verandering", fields=("change",)),
 }
 
 
@@ -102,6 +106,11 @@ PLAN_FIELDS: dict[str, frozenset[str]] = {
                             fields=("action_type",)),
     "budget": _aliases("budget", "subsidie", "subsidiebedrag", "grant", "grant amount",
                        fields=("budget",)),
+    "licence": _aliases("licentie", "licence", "license", fields=("licence",)),
+    "exploitation": _aliases("na het project", "after the project", "exploitatie",
+                             "exploitation", "duurzaamheid", fields=("exploitation",)),
+    "maintenance": _aliases("onderhoud", "maintenance", "wie onderhoudt", "maintained by",
+                            fields=("maintenance",)),
 }
 
 

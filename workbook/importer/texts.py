@@ -39,6 +39,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "nl": "'{value}' is geen soort meting; kies uit: {choices}.",
         "en": "'{value}' is not a type of measurement; choose from: {choices}.",
     },
+    "import.bad_period": {
+        "nl": "'{value}' is geen periode; kies uit: {choices}.",
+        "en": "'{value}' is not a period; choose from: {choices}.",
+    },
+    "import.bad_level": {
+        "nl": "'{value}' is geen niveau; kies uit: {choices}.",
+        "en": "'{value}' is not a level; choose from: {choices}.",
+    },
     "import.unknown_indicator": {
         "nl": "indicator '{value}' staat niet in het bestand (niet op het blad Indicatoren "
         "en niet in de planningstabel).",

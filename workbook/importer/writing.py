@@ -54,10 +54,9 @@ class ImportResult:
 
 def new_plan(name: str, details: Mapping[str, Any] | None = None) -> Plan:
     """The plan record an import creates: ``name`` with the file's project, organisation
-    and period; :class:`InvalidRecord` when they do not validate (:func:`parse_plan` has
-    refused such a Plan sheet already)."""
-    details = {k: v for k, v in (details or {}).items()
-               if k in ("project", "organisation", "start", "end", "action_type", "budget")}
+    and period, size and what happens after the project; :class:`InvalidRecord` when they do
+    not validate (:func:`parse_plan` has refused such a Plan sheet already)."""
+    details = {k: v for k, v in (details or {}).items() if k in FIELDS["Plan"] and k != "name"}
     return validate(Plan, {**details, "name": name})
 
 

@@ -23,18 +23,19 @@ from ..model import FIELDS
 
 #: Each table's columns, in order, as :meth:`Store.plan_tables` gives them.
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "plans": ("id", "name", "project", "organisation", "start", "end", "action_type", "budget",
-              "created_at"),
+    "plans": ("id", *FIELDS["Plan"], "created_at"),
     "goals": ("id", "plan_id", *FIELDS["Goal"]),
     "indicators": ("id", "plan_id", *FIELDS["Indicator"]),
     "activities": ("id", "plan_id", *FIELDS["Activity"], "version", "deleted"),
     "target_groups": FIELDS["TargetGroupChoice"],
     "attention": FIELDS["AttentionCheck"],
     "measurements": ("id", "plan_id", *FIELDS["Measurement"]),
+    "reflections": FIELDS["Reflection"],
     "history": ("version", "action", "snapshot", "recorded_at"),
 }
 #: The tables of one plan, in the order of :meth:`Store.plan_tables`.
-PLAN_TABLES = ("goals", "indicators", "activities", "target_groups", "attention", "measurements")
+PLAN_TABLES = ("goals", "indicators", "activities", "target_groups", "attention", "measurements",
+               "reflections")
 _DATES = {"indicators": ("deadline",), "activities": ("when",), "measurements": ("date",)}
 _OPTIONAL_IDS = {"indicators": ("goal_id",), "activities": ("indicator_id",)}
 _LISTS = {"activities": ("target_groups", "methods", "channels"),

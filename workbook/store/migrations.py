@@ -35,7 +35,7 @@ else:
     schema = on_first_use("workbook.store.schema")
 
 #: Counts layout changes of the store (:mod:`workbook.store.schema`).
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 #: The key of the PostgreSQL advisory lock held while the schema is created or migrated.
 SCHEMA_LOCK = 0x5765726B626F656B  # "Werkboek"
 #: Counts the layout changes of hub mode, on top of :data:`SCHEMA_VERSION`.
@@ -80,8 +80,28 @@ def _v5_to_v6(conn: sa.Connection) -> None:
     conn.exec_driver_sql("ALTER TABLE plans ADD COLUMN budget FLOAT")
 
 
+def _v6_to_v7(conn: sa.Connection) -> None:
+    """Version 7 holds the impact chain and what happens after the project: an indicator's
+    step (old ones: output, the honest default for a count) and the change it shows; an
+    effect's impact in words and how it is noticed; a planning row's period (old rows: during
+    the project); the plan's licence, exploitation and maintenance; and the reflection answers
+    (a new table)."""
+    for statement in (
+        "ALTER TABLE indicators ADD COLUMN level VARCHAR(16) NOT NULL DEFAULT 'output'",
+        "ALTER TABLE indicators ADD COLUMN change TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE goals ADD COLUMN impact TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE goals ADD COLUMN impact_signal TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE activities ADD COLUMN period VARCHAR(16) NOT NULL DEFAULT 'tijdens'",
+        "ALTER TABLE plans ADD COLUMN licence VARCHAR(16)",
+        "ALTER TABLE plans ADD COLUMN exploitation TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE plans ADD COLUMN maintenance TEXT NOT NULL DEFAULT ''",
+    ):
+        conn.exec_driver_sql(statement)
+    schema.reflections.create(conn, checkfirst=True)
+
+
 STEPS: dict[int, Callable[[sa.Connection], None]] = {
-    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6,
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6, 6: _v6_to_v7,
 }
 
 

@@ -21,8 +21,8 @@ from .connection import Connection, StoreError, among
 if TYPE_CHECKING:
     from ..model import Plan
 
-_PLANS = ('SELECT id, name, project, organisation, start, "end", action_type, budget, '
-          "created_at FROM plans")
+_PLANS = ("SELECT " + ", ".join(f'"{name}"' if name == "end" else name
+                              for name in frames.COLUMNS["plans"]) + " FROM plans")
 #: The stored columns of a planning row, in the order of ``frames.COLUMNS["activities"]``.
 _ACTIVITY_COLUMNS = [
     "planned_on" if name == "when" else "deleted_at" if name == "deleted" else name
@@ -123,6 +123,7 @@ class Reads(Connection):
                 "target_groups": self.target_groups(plan_id),
                 "attention": self.attention(plan_id),
                 "measurements": self.measurements(plan_id),
+                "reflections": self.reflections(plan_id),
             }
 
     def _live(self, table: str, plan_id: int, columns: list[str], shape: str) -> pd.DataFrame:
@@ -162,6 +163,11 @@ class Reads(Connection):
     def attention(self, plan_id: int) -> pd.DataFrame:
         return self._ordered("attention", "attention_checks",
                              ", ".join(frames.COLUMNS["attention"]), "point", plan_id)
+
+    def reflections(self, plan_id: int) -> pd.DataFrame:
+        """The plan's reflection answers (question id, answer)."""
+        return self._ordered("reflections", "reflections", "question, answer", "question",
+                             plan_id)
 
     def activity_history(self, activity_id: int) -> pd.DataFrame:
         with self._read() as reader:

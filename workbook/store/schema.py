@@ -40,6 +40,9 @@ plans = sa.Table(
     sa.Column("end", sa.Date),
     sa.Column("action_type", sa.String(8)),
     sa.Column("budget", sa.Float),
+    sa.Column("licence", sa.String(16)),
+    sa.Column("exploitation", sa.Text, nullable=False, server_default=""),
+    sa.Column("maintenance", sa.Text, nullable=False, server_default=""),
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
 
@@ -63,6 +66,8 @@ goals = _plan_records(
     sa.Column("level", sa.String(16), nullable=False),
     sa.Column("theme", sa.String(120), nullable=False, server_default=""),
     sa.Column("description", sa.Text, nullable=False, server_default=""),
+    sa.Column("impact", sa.Text, nullable=False, server_default=""),
+    sa.Column("impact_signal", sa.Text, nullable=False, server_default=""),
 )
 
 indicators = _plan_records(
@@ -73,6 +78,8 @@ indicators = _plan_records(
     sa.Column("target", sa.Float, nullable=False),
     sa.Column("deadline", sa.Date, nullable=False),
     sa.Column("kind", sa.String(16), nullable=False, server_default="cumulatief"),
+    sa.Column("level", sa.String(16), nullable=False, server_default="output"),
+    sa.Column("change", sa.Text, nullable=False, server_default=""),
 )
 
 activities = _plan_records(
@@ -91,6 +98,7 @@ activities = _plan_records(
     sa.Column("message", sa.String(300), nullable=False, server_default=""),
     sa.Column("product", sa.String(32), nullable=False, server_default="geen"),
     sa.Column("pupils_recognisable", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("period", sa.String(16), nullable=False, server_default="tijdens"),
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
     sa.Column("updated_at", sa.DateTime, nullable=False),
 )
@@ -127,6 +135,16 @@ attention_checks = sa.Table(
     sa.Column("done", sa.Boolean, nullable=False),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
     sa.PrimaryKeyConstraint("plan_id", "point"),
+)
+
+reflections = sa.Table(
+    "reflections",
+    metadata,
+    _plan_fk(),
+    sa.Column("question", sa.String(120), nullable=False),
+    sa.Column("answer", sa.Text, nullable=False, server_default=""),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.PrimaryKeyConstraint("plan_id", "question"),
 )
 
 measurements = _plan_records(

@@ -18,7 +18,15 @@ if TYPE_CHECKING:
     import sqlalchemy as sa
     from sqlalchemy.dialects import postgresql
 
-    from ..model import AttentionCheck, Goal, Indicator, Measurement, Plan, TargetGroupChoice
+    from ..model import (
+        AttentionCheck,
+        Goal,
+        Indicator,
+        Measurement,
+        Plan,
+        Reflection,
+        TargetGroupChoice,
+    )
     from . import schema as s
 else:
     sa = on_first_use("sqlalchemy")
@@ -27,7 +35,7 @@ else:
 
 #: The tables that hold a plan's entries (a plan without rows in them is empty).
 _ENTRY_TABLES = ("goals", "indicators", "activities", "measurements", "target_group_choices",
-                 "attention_checks")
+                 "attention_checks", "reflections")
 
 
 def now() -> datetime:
@@ -194,6 +202,16 @@ class Writes(Reads):
             self._require(conn, s.plans, plan_id, "plan")
             conn.execute(sa.delete(table).where(where))
             conn.execute(sa.insert(table).values(plan_id=plan_id, **check.model_dump()))
+
+    def set_reflection(self, plan_id: int, reflection: Reflection) -> None:
+        """Keep the answer to one reflection question (replacing an earlier one)."""
+        table = s.reflections
+        where = (table.c.plan_id == plan_id) & (table.c.question == reflection.question)
+        with self._write() as conn:
+            self._require(conn, s.plans, plan_id, "plan")
+            conn.execute(sa.delete(table).where(where))
+            conn.execute(sa.insert(table).values(plan_id=plan_id, updated_at=now(),
+                                                 **reflection.model_dump()))
 
     # ----- measurements -------------------------------------------------------------
 
