@@ -10,7 +10,6 @@ from IPython.display import HTML, display
 
 from .. import model
 from ..i18n import register, t
-from ..model import InvalidRecord
 from ..sources import official_text, text_sources
 from .common import Form, esc, wide
 
@@ -104,15 +103,9 @@ class AttentionForm(Form):
 
     def submit(self, _button: Any = None) -> bool:
         """Validate every point, then store them all (nothing is stored when one is wrong)."""
-        records = []
-        problems = []
-        for key, entry in self.value.items():
-            try:
-                records.append(self.session.validate(model.AttentionCheck, {"point": key, **entry}))
-            except InvalidRecord as error:
-                problems.extend(error.problems)
-        if problems:
-            self.feedback.problems(InvalidRecord(problems), self.lang)
+        records = self.check_all(model.AttentionCheck, ({"point": key, **entry}
+                                                          for key, entry in self.value.items()))
+        if records is None:
             return False
         for record in records:
             self.session.store.set_attention(self.session.plan_id, record)

@@ -147,6 +147,20 @@ class Form:
         self.mark(())
         return checked
 
+    def check_all(self, record: type[R], entries: Iterable[Mapping[str, Any]]) -> list[R] | None:
+        """Validate every entry; on a problem in any, show them all and return None (so a
+        form that stores several records at once stores none of them)."""
+        records, problems = [], []
+        for data in entries:
+            try:
+                records.append(self.session.validate(record, data))
+            except InvalidRecord as error:
+                problems.extend(error.problems)
+        if problems:
+            self.feedback.problems(InvalidRecord(problems), self.lang)
+            return None
+        return records
+
     def stored(self, action: Callable[[], Any]) -> bool:
         """Run a store action; a refusal of the store is shown instead of raised."""
         try:

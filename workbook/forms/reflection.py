@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from .. import model
 from ..i18n import register
-from ..model import InvalidRecord, Moment
+from ..model import Moment
 from ..reflection import questions_of
 from ..sources import load_sources
 from .common import Form, esc, heading, wide
@@ -86,15 +86,9 @@ class ReflectionForm(Form):
 
     def submit(self, _button: Any = None) -> bool:
         """Validate every answer, then keep them all (none when one is wrong)."""
-        records, problems = [], []
-        for key, answer in self.value.items():
-            try:
-                records.append(self.session.validate(model.Reflection,
-                                                     {"question": key, "answer": answer}))
-            except InvalidRecord as error:
-                problems.extend(error.problems)
-        if problems:
-            self.feedback.problems(InvalidRecord(problems), self.lang)
+        records = self.check_all(model.Reflection, ({"question": key, "answer": answer}
+                                                     for key, answer in self.value.items()))
+        if records is None:
             return False
         for record in records:
             self.session.store.set_reflection(self.session.plan_id, record)

@@ -19,10 +19,13 @@ from ..lazy import on_first_use
 if TYPE_CHECKING:
     import pandas as pd
     import sqlalchemy as sa
+    from sqlalchemy.dialects import postgresql, sqlite
 
     from . import schema
 else:
     sa = on_first_use("sqlalchemy")
+    postgresql = on_first_use("sqlalchemy.dialects.postgresql")
+    sqlite = on_first_use("sqlalchemy.dialects.sqlite")
     schema = on_first_use("workbook.store.schema")
 
 #: Tables whose cached frame is read again in part after this store's own writes.
@@ -61,11 +64,14 @@ def count_revisions(conn: sa.Connection) -> dict[str, tuple[int, set[int] | None
     return, for the tables read in part, the revision it made and the ids it wrote."""
     table = schema.revisions
     touched, rows = conn.info.pop("touched"), conn.info.pop("rows")
+    # One statement per table (insert, or count up on conflict): an update-then-insert let
+    # two processes writing a table for the first time both insert (a duplicate key).
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
     for name in sorted(touched):
-        where = table.c.table_name == name
-        bumped = conn.execute(sa.update(table).where(where).values(revision=table.c.revision + 1))
-        if not bumped.rowcount:
-            conn.execute(sa.insert(table).values(table_name=name, revision=1))
+        first = insert(table).values(table_name=name, revision=1)
+        conn.execute(first.on_conflict_do_update(
+            index_elements=[table.c.table_name],
+            set_={"revision": table.c.revision + 1}))
     names = sorted(touched & READ_IN_PART)
     if not names:
         return {}
