@@ -57,6 +57,10 @@ WEBSOCKET_SETTINGS = {"ws_ping_interval": 30_000, "ws_ping_timeout": 300_000}
 IOPUB_TIMEOUT_SECONDS = 120
 
 
+#: The kernel client a page's notebook runs with: one that cannot miss the cell's reply.
+KERNEL_CLIENT = "workbook.kernel_client.KernelClient"
+
+
 def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOKS_DIR,
                     open_browser: bool = False, design: str = "one-page",
                     pool: int = DEFAULT_POOL, notebook: Path = APP_NOTEBOOK) -> list[str]:
@@ -88,6 +92,7 @@ def voila_arguments(ip: str, port: int, token: str | None, root: Path = NOTEBOOK
         "--MappingKernelManager.cull_connected=False",
         "--VoilaConfiguration.show_tracebacks=False",
         f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT_SECONDS}",
+        f"--AsyncKernelManager.client_class={KERNEL_CLIENT}",
         f"--VoilaConfiguration.template={TEMPLATE}",
         "--VoilaConfiguration.classic_tree=True",
         "--VoilaConfiguration.file_allowlist=.*\\.(png|jpg|gif|svg|css)",
