@@ -1,5 +1,9 @@
 """Open app-view pages one after another until one never becomes ready (issue 12's hang).
 
+The hang it found (1 page in 2–28 stayed "still executing") was a lost wake-up in the shell
+socket's client, mended in ``workbook/kernel_client.py``; since then 60 visits in a row here
+became ready. Run it again after upgrading Voilà, jupyter_client, pyzmq or ipykernel.
+
     PYTHONPATH=. .venv/bin/python scripts/hang/page_hang.py STORE.sqlite [N] [--Session.debug=True]
 
 Every extra argument goes to the Voilà server; ``--Session.debug=True`` makes the server log
