@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from concurrent.futures import ThreadPoolExecutor
 from queue import Empty
 
 import pytest
@@ -19,18 +18,12 @@ from jupyter_client.channels import AsyncZMQSocketChannel
 from jupyter_client.session import Session
 from traitlets.utils.importstring import import_item
 
+from benchmarks.roomload import run_async
 from workbook.app import KERNEL_CLIENT, voila_arguments
 from workbook.kernel_client import POLL_SLICE_SECONDS, KernelClient, SlicedWaitChannel
 
-#: Long enough for a reply that is read at all (a slice is 0.5 s), short against for ever.
+#: Long enough to read a reply whose wake-up was lost (one slice is 0.5 s); a missed one waits for ever.
 PATIENCE_SECONDS = 5 * POLL_SLICE_SECONDS
-
-
-def run_alone(coroutine):
-    """``asyncio.run`` in a thread of its own: the browser tests' Playwright keeps an event
-    loop running in the main thread for the whole session."""
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        return thread.submit(asyncio.run, coroutine).result()
 
 
 async def reply_arrives_during_a_send(channel_class: type) -> dict | None:
@@ -59,14 +52,14 @@ async def reply_arrives_during_a_send(channel_class: type) -> dict | None:
 
 
 def test_the_sliced_wait_reads_the_reply_whose_wake_up_was_lost():
-    reply = run_alone(reply_arrives_during_a_send(SlicedWaitChannel))
+    reply = run_async(reply_arrives_during_a_send(SlicedWaitChannel))
     assert reply is not None and reply["header"]["msg_type"] == "execute_reply"
 
 
 def test_jupyters_own_channel_still_misses_it():
     """Why the workaround exists. When this fails, jupyter_client reads such replies itself
     (jupyter/jupyter_client#1010): drop workbook/kernel_client.py and its Voilà argument."""
-    assert run_alone(reply_arrives_during_a_send(AsyncZMQSocketChannel)) is None
+    assert run_async(reply_arrives_during_a_send(AsyncZMQSocketChannel)) is None
 
 
 def test_the_sliced_wait_still_times_out():
@@ -82,7 +75,7 @@ def test_the_sliced_wait_still_times_out():
         finally:
             client.close(linger=0)
 
-    assert 0.7 <= run_alone(wait_for_nothing()) < 0.7 + POLL_SLICE_SECONDS
+    assert 0.7 <= run_async(wait_for_nothing()) < 0.7 + POLL_SLICE_SECONDS
 
 
 def test_voilas_kernel_managers_make_this_client():
