@@ -22,7 +22,7 @@ from benchmarks.roomload import run_async
 from workbook.app import KERNEL_CLIENT, voila_arguments
 from workbook.kernel_client import POLL_SLICE_SECONDS, KernelClient, SlicedWaitChannel
 
-#: Long enough to read a reply whose wake-up was lost (one slice is 0.5 s); a missed one waits for ever.
+#: Enough to read a reply whose wake-up was lost (a slice is 0.5 s); a missed one waits for ever.
 PATIENCE_SECONDS = 5 * POLL_SLICE_SECONDS
 
 
