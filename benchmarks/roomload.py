@@ -107,12 +107,17 @@ class MemorySampler:
         self._stop.set()
         self._thread.join()
 
+    def processes(self) -> list:
+        import psutil
+
+        root = psutil.Process(self.pid)
+        return [root, *root.children(recursive=True)]
+
     def sample(self) -> None:
         import psutil
 
         try:
-            root = psutil.Process(self.pid)
-            processes = [root, *root.children(recursive=True)]
+            processes = self.processes()
         except psutil.Error:
             return
         pss = rss = 0
@@ -139,6 +144,20 @@ class MemorySampler:
         while not self._stop.is_set():
             self.sample()
             self._stop.wait(self.interval)
+
+
+class BrowserSampler(MemorySampler):
+    """The same figures for the Chromium processes this process started (the teams'
+    browsers, which share this machine's cores with the server)."""
+
+    def __init__(self, interval: float = 1.0) -> None:
+        super().__init__(os.getpid(), interval)
+
+    def processes(self) -> list:
+        import psutil
+
+        return [process for process in psutil.Process(self.pid).children(recursive=True)
+                if process.name().startswith(("chrom", "headless"))]
 
 
 def run_async(coroutine):
@@ -263,6 +282,7 @@ class RoomRun:
     peak_processes: int
     wall_seconds: float
     server_cpu_seconds: float = 0.0
+    browser_cpu_seconds: float = 0.0
 
     @staticmethod
     def _stats(values: list[float | None]) -> tuple[float | None, float | None]:
@@ -371,7 +391,7 @@ def run_room(teams: int, design: str = "one-page", pool: int | None = None,
         log = (log_dir or folder) / f"room-{design}-{teams}.log"
         with running(arguments, status_url(base), room_environment(folder), log) as server:
             _wait_for_pool(server.pid, timeout=240)
-            with MemorySampler(server.pid) as memory:
+            with MemorySampler(server.pid) as memory, BrowserSampler() as browsers:
                 memory.sample()
                 cpu_before = memory.cpu_seconds
                 started = time.perf_counter()
@@ -381,7 +401,7 @@ def run_room(teams: int, design: str = "one-page", pool: int | None = None,
         stored = _rows_stored(folder, names, rows)
     return RoomRun(design, teams, pool if design == "one-page-pool" else 0, runs, stored, overview,
                    problem, memory.peak_pss, memory.peak_rss, memory.peak_processes, wall,
-                   memory.cpu_seconds - cpu_before)
+                   memory.cpu_seconds - cpu_before, browsers.cpu_seconds)
 
 
 def _wait_for_pool(pid: int, timeout: float) -> None:
@@ -469,12 +489,10 @@ FLOOR_NOTEBOOK = {
 }
 
 
-def voila_floor_seconds(repeat: int = 3) -> float:
-    """A bare Voilà page whose notebook shows one text field: seconds until it can be used
-    (median of ``repeat``): the floor of every design that starts a kernel per page."""
+@contextmanager
+def _floor_server() -> Iterator[tuple[str, subprocess.Popen]]:
+    """Plain Voilà serving a notebook that shows one text field, a fresh kernel per page."""
     import json
-
-    from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="werkboek-floor-") as temporary:
         notebook = Path(temporary) / "floor.ipynb"
@@ -483,21 +501,80 @@ def voila_floor_seconds(repeat: int = 3) -> float:
         base = f"http://127.0.0.1:{port}"
         arguments = [sys.executable, "-m", "voila", str(notebook), "--no-browser",
                      f"--port={port}", "--Voila.ip=127.0.0.1", "--Voila.token="]
-        samples = []
-        with running(arguments, base + "/", {}, Path(temporary) / "floor.log"), \
-                sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        with running(arguments, base + "/", {}, Path(temporary) / "floor.log") as server:
+            yield base, server
+
+
+def voila_floor_seconds(repeat: int = 3) -> float:
+    """A bare Voilà page whose notebook shows one text field: seconds until it can be used
+    (median of ``repeat``): the floor of every design that starts a kernel per page."""
+    from playwright.sync_api import sync_playwright
+
+    samples = []
+    with _floor_server() as (base, _), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            for _ in range(repeat):
+                page = browser.new_page()
+                opened = time.perf_counter()
+                page.goto(base + "/")
+                page.locator(".widget-text input").wait_for(timeout=STEP_TIMEOUT_MS)
+                samples.append(time.perf_counter() - opened)
+                page.close()
+        finally:
+            browser.close()
+    return statistics.median(samples)
+
+
+@dataclass
+class FloorRun:
+    """``pages`` bare Voilà pages opened at once, each in a browser context of its own."""
+
+    pages: int
+    ready: list[float | None]
+    server_cpu_seconds: float
+    browser_cpu_seconds: float
+
+    def stats(self) -> tuple[float | None, float | None]:
+        return RoomRun._stats(self.ready)
+
+
+async def _bare_pages(base: str, pages: int) -> list[float | None]:
+    from playwright.async_api import Error, async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM,
+                                                   args=CHROMIUM_FLAGS)
+
+        async def one() -> float | None:
+            context = await browser.new_context()
+            opened = time.perf_counter()
             try:
-                for _ in range(repeat):
-                    page = browser.new_page()
-                    opened = time.perf_counter()
-                    page.goto(base + "/")
-                    page.locator(".widget-text input").wait_for(timeout=STEP_TIMEOUT_MS)
-                    samples.append(time.perf_counter() - opened)
-                    page.close()
+                page = await context.new_page()
+                await page.goto(base + "/", timeout=STEP_TIMEOUT_MS)
+                await page.locator(".widget-text input").wait_for(timeout=STEP_TIMEOUT_MS)
+                return time.perf_counter() - opened
+            except Error:
+                return None
             finally:
-                browser.close()
-        return statistics.median(samples)
+                await context.close()
+
+        try:
+            return list(await asyncio.gather(*(one() for _ in range(pages))))
+        finally:
+            await browser.close()
+
+
+def voila_floor_at_once(pages: int = 10) -> FloorRun:
+    """Voilà's floor for a room: ``pages`` bare pages opened together, with the processor
+    time of the server and of the browsers (which share this machine's cores)."""
+    with _floor_server() as (base, server), MemorySampler(server.pid) as memory, \
+            BrowserSampler() as browsers:
+        memory.sample()
+        before = memory.cpu_seconds
+        ready = run_async(_bare_pages(base, pages))
+        memory.sample()
+    return FloorRun(pages, ready, memory.cpu_seconds - before, browsers.cpu_seconds)
 
 
 def describe(run: RoomRun) -> str:
@@ -510,7 +587,7 @@ def describe(run: RoomRun) -> str:
              f"{run.peak_pss / 2**20:.0f} MiB ({run.peak_pss / 2**20 / run.teams:.0f} per team),"
              f" RSS {run.peak_rss / 2**20:.0f} MiB, {run.peak_processes} processes, server "
              f"processor {run.server_cpu_seconds:.0f} s ({run.server_cpu_seconds / run.teams:.1f}"
-             " s per team)"]
+             f" s per team), browsers' processor {run.browser_cpu_seconds:.0f} s"]
     for step in ("start_ready", "welcome_ready", "form_ready", "row_seen"):
         median, p95 = run.stats(step)
         lines.append(f"  {step}: median {seconds(median)}, p95 {seconds(p95)} "

@@ -334,6 +334,14 @@ def bench_room() -> list[Figure]:
     figures.append(Figure("room, 30 teams: the facilitator's overview shows every team",
                           chosen30.overview_seconds, "s", None,
                           chosen30.overview_problem or "all 30 teams"))
+    floor_room = roomload.voila_floor_at_once(chosen10.teams)
+    floor_median, floor_p95 = floor_room.stats()
+    figures.append(Figure(
+        f"Voilà's floor for a room: {floor_room.pages} bare pages (one text field) at once "
+        "— median", floor_median, "s", None,
+        f"p95 {_seconds(floor_p95)}; processor: browsers {floor_room.browser_cpu_seconds:.0f} s, "
+        f"server {floor_room.server_cpu_seconds:.0f} s (the {chosen10.teams}-team run: browsers "
+        f"{chosen10.browser_cpu_seconds:.0f} s, server {chosen10.server_cpu_seconds:.0f} s)"))
     alone, again = roomload.next_page_seconds("one-page")
     pages_alone, _ = roomload.next_page_seconds("pages")
     floor = roomload.voila_floor_seconds()
@@ -363,8 +371,9 @@ def design_table() -> str:
     from benchmarks.roomload import DESIGNS
 
     lines = ["| design | teams | welcome ready, median | form ready, median / p95 | rows stored "
-             "| errors | server memory at peak (per team) | server processor per team | wall |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| errors | server memory at peak (per team) | server processor per team "
+             "| browsers' processor per team | wall |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for run in ROOM_RUNS:
         welcome, _ = run.stats("welcome_ready")
         form, form95 = run.stats("form_ready")
@@ -373,7 +382,8 @@ def design_table() -> str:
             f"| {_seconds(welcome)} | {_seconds(form)} / {_seconds(form95)} "
             f"| {run.rows_stored}/{run.teams} | {len(run.errors)} "
             f"| {run.peak_pss / 2**20:.0f} MiB ({run.peak_pss / 2**20 / run.teams:.0f}) "
-            f"| {run.server_cpu_seconds / run.teams:.1f} s | {run.wall_seconds:.0f} s |")
+            f"| {run.server_cpu_seconds / run.teams:.1f} s "
+            f"| {run.browser_cpu_seconds / run.teams:.1f} s | {run.wall_seconds:.0f} s |")
     return "\n".join(lines) + "\n"
 
 
