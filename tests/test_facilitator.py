@@ -17,7 +17,9 @@ from pg import (  # noqa: F401 (fixtures: every test using a store runs on SQLit
 
 from workbook import facilitator as fac
 from workbook.export import PlanData, export_bytes
+from workbook.i18n import t
 from workbook.importer import ImportRefused
+from workbook.model import Goal, Plan
 from workbook.session import current_plan_id
 from workbook.store import Store
 from workbook.tables import planning_columns
@@ -120,6 +122,17 @@ def test_teams_from_the_live_store(demo_store):
     teams = fac.teams_from_store(demo_store)
     assert [team.team for team in teams] == ["Taal zonder grenzen", *NAMES]
     assert {team.source for team in teams} == {"werkboek"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_room_lists_teams_by_name_without_the_facilitators_empty_plan(store, lang):
+    """The plan that opening the workbook without a team makes is no team while empty."""
+    for name in ("Team 10", "Team 2", "team 1"):
+        store.add_plan(Plan(name=name))
+    unnamed = store.add_plan(Plan(name=t("store.default_plan_name", lang)))
+    assert [team.team for team in fac.room_teams(store)] == ["team 1", "Team 2", "Team 10"]
+    store.add_goal(unnamed, Goal(title="Meer scholen doen mee", level="impact"))
+    assert t("store.default_plan_name", lang) in [team.team for team in fac.room_teams(store)]
 
 
 def test_import_team_files_names_plans_uniquely_and_reports_refusals(store, tmp_path):

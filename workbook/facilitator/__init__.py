@@ -3,7 +3,7 @@
 Plans come from two places, and both give a list of :class:`TeamPlan`:
 
 - :func:`teams_from_store` — every plan of a store (live, when the teams in the room share
-  one store);
+  one store); :func:`room_teams` — the same by name, as the room's overview lists them;
 - :func:`teams_from_files` — exported or hand-made planning files (a folder, paths, or
   ``(filename, bytes)`` pairs from an upload widget). Each file becomes a plan of its own,
   named after its team: the *Plan* sheet's name when the file has one (an xlsx export
@@ -53,6 +53,7 @@ from .teams import (
     TEAM_FILE_SUFFIXES,
     TeamPlan,
     import_team_files,
+    room_teams,
     team_files,
     team_name,
     teams_from_files,
@@ -60,10 +61,9 @@ from .teams import (
 )
 
 __all__ = [
-    "for_projector",
-    "TEAM_FILE_SUFFIXES", "TeamPlan", "activities_per_team", "all_indicators",
+    "for_projector", "TEAM_FILE_SUFFIXES", "TeamPlan", "activities_per_team", "all_indicators",
     "combined_activities", "coverage_gaps", "distinct_teams", "import_team_files",
     "overview_frames", "overview_html", "overview_xlsx_bytes", "team_files", "team_name",
-    "teams_from_files", "teams_from_store", "totals_per_channel", "totals_per_context",
-    "totals_per_level",
+    "room_teams", "teams_from_files", "teams_from_store", "totals_per_channel",
+    "totals_per_context", "totals_per_level",
 ]

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from .. import analysis
+from .. import analysis, config
 from ..catalog import Catalog, load_catalog
 from ..export.data import PlanData
 from ..i18n import t
@@ -71,6 +71,21 @@ def teams_from_store(store: Store, source: str | None = None) -> list[TeamPlan]:
         teams.append(TeamPlan(plan.name, source or t("facilitator.source_store"), plan,
                               store.plan_tables(int(plan_id))))
     return teams
+
+
+def room_teams(store: Store, source: str | None = None) -> list[TeamPlan]:
+    """The store's plans as the room's facilitator looks for them: by name (Team 2 before
+    Team 10), without the plan that opening the workbook without a team makes (*Mijn
+    plan*) while nothing is in it, which in a room is the facilitator's own visit."""
+    unnamed = {t("store.default_plan_name", lang) for lang in config.LANGUAGES}
+    teams = [team for team in teams_from_store(store, source)
+             if team.team not in unnamed or not all(f.empty for f in team.tables.values())]
+    return sorted(teams, key=lambda team: _name_order(team.team))
+
+
+def _name_order(name: str) -> list:
+    return [int(part) if part.isdigit() else part.casefold()
+            for part in re.split(r"(\d+)", name)]
 
 
 def team_files(folder: Path | str) -> list[Path]:

@@ -237,7 +237,7 @@ class FacilitatorOverview:
         """The store's plans (when ticked) and then the file teams, names made unique."""
         teams: list[TeamPlan] = []
         if self.include_store.value:
-            teams += facilitator.teams_from_store(self.session.store,
+            teams += facilitator.room_teams(self.session.store,
                                                   t("facilitator.source_store", self.lang))
         for found in self.file_teams.values():
             teams += found
