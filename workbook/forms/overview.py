@@ -234,11 +234,11 @@ class FacilitatorOverview:
     # ----- gathering ----------------------------------------------------------------------
 
     def teams(self) -> list[TeamPlan]:
-        """The store's plans (when ticked) and then the file teams, names made unique."""
+        """The store's plans by name (when ticked) and then the file teams, names made unique."""
         teams: list[TeamPlan] = []
         if self.include_store.value:
             teams += facilitator.room_teams(self.session.store,
-                                                  t("facilitator.source_store", self.lang))
+                                            t("facilitator.source_store", self.lang))
         for found in self.file_teams.values():
             teams += found
         return facilitator.distinct_teams(teams, self.lang)
