@@ -1,4 +1,5 @@
-"""The charts' text alternatives (charts/describe.py) and the contrast of text in charts."""
+"""The charts' text alternatives (charts/describe.py) and the contrast of text and marks in
+charts."""
 
 from __future__ import annotations
 
@@ -136,3 +137,34 @@ def test_empty_charts_say_so_in_words():
     empty = activities()
     assert "No activities planned yet" in charts.timeline_description(empty, lang="en")
     assert "No activities with costs yet" in charts.cost_by_channel_description(empty, lang="en")
+
+
+def _today_line_contrast(figure) -> float:
+    """The strongest contrast to white along today's line, at the height of the axes where
+    nothing else is drawn beside it (the median over its rows)."""
+    import numpy as np
+    from matplotlib.dates import date2num
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    pixels = np.asarray(canvas.buffer_rgba())[:, :, :3] / 255
+    ax = figure.axes[0]
+    x, _ = ax.transData.transform((date2num(TODAY), 0))
+    (_, bottom), (_, top) = ax.transAxes.transform([(0, 0.15), (0, 0.85)])
+    height = pixels.shape[0]
+    column = int(round(x))
+    rows = range(int(height - top), int(height - bottom))
+    return float(np.median([max(charts.contrast_ratio(tuple(pixels[row, column + dx]), "white")
+                                for dx in range(-3, 4)) for row in rows]))
+
+
+@pytest.mark.parametrize("compact", [True, False], ids=["panel", "full"])
+def test_todays_line_in_an_indicator_chart_reads_at_3_to_1(compact):
+    view = charts.indicator_view(indicator(), measurements(("2026-02-01", 10)), START, TODAY)
+    figure = charts.view_figure(view, "nl", compact=compact)
+    assert _today_line_contrast(figure) >= 3.0
+
+
+def test_todays_line_in_the_timeline_reads_at_3_to_1():
+    figure = charts.timeline_chart(PLAN, small_catalog(), "2025-09-01", "2026-08-31", TODAY, "nl")
+    assert _today_line_contrast(figure) >= 3.0

@@ -27,11 +27,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart.alt.legend": {
         "nl": "Legende van de grafieken hieronder: gemeten is een blauwe lijn met punten, het "
         "doel een zwarte streepjeslijn, het tempo naar het doel een grijze stippellijn, de "
-        "termijn een oranjerode streep-puntlijn en vandaag een lichtblauwe lijn. Elke grafiek "
-        "schrijft zijn status ook voluit.",
+        "termijn een oranjerode streep-puntlijn en vandaag een lichtblauwe lijn met een zwarte "
+        "rand. Elke grafiek schrijft zijn status ook voluit.",
         "en": "Key to the charts below: measured is a blue line with dots, the target a black "
         "dashed line, the pace to the target a grey dotted line, the deadline an orange-red "
-        "dash-dot line and today a light-blue line. Every chart also writes out its status.",
+        "dash-dot line and today a light-blue line with a black edge. Every chart also writes out "
+        "its status.",
     },
     "chart.alt.timeline": {
         "nl": "{title}, {first} tot {last}: {months}.",

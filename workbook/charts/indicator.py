@@ -26,7 +26,6 @@ from .common import (
     BLUE,
     GREY,
     PANEL,
-    SKY,
     SMALL,
     STATUS_COLOURS,
     TITLE_Y,
@@ -37,6 +36,7 @@ from .common import (
     _style,
     _wrap,
     ink_on,
+    today_line,
 )
 
 # ----- one indicator ---------------------------------------------------------------------
@@ -140,7 +140,7 @@ def _draw_frame(ax: Axes, view: IndicatorView, lang: str | None, compact: bool) 
     ax.plot([deadline], [target], marker="*", markersize=14 if compact else 22,
             color=VERMILLION, markeredgecolor=BLACK, linestyle="none", zorder=5,
             gid="goal_marker")
-    ax.axvline(pd.Timestamp(progress.today), color=SKY, lw=lw * 0.6, gid="today",
+    ax.axvline(pd.Timestamp(progress.today), **today_line(lw * 0.6), gid="today",
                label=t("chart.today", lang))
     # A little room below 0 keeps a line at 0 (target 0, nothing measured yet) off the spine.
     ax.set_ylim(-view.top * 0.03, view.top)
@@ -314,7 +314,7 @@ def panel_legend(lang: str | None = None) -> Figure:
         Line2D([], [], color=GREY, lw=2.5, linestyle=(0, (1.5, 1.5)), label=t("chart.pace", lang)),
         Line2D([], [], color=VERMILLION, lw=2.5, linestyle="-.",
                label=t("chart.deadline_short", lang)),
-        Line2D([], [], color=SKY, lw=2, label=t("chart.today", lang)),
+        Line2D([], [], **today_line(2), label=t("chart.today", lang)),
     ]
     figure = Figure(figsize=(WIDE[0], 0.6), dpi=100)
     figure.set_facecolor("white")

@@ -24,7 +24,6 @@ from .common import (
     CONTEXT_HATCHES,
     GREY,
     PURPLE,
-    SKY,
     TITLE_Y,
     VERMILLION,
     VERMILLION_TEXT,
@@ -38,6 +37,7 @@ from .common import (
     context_label,
     ink_on,
     timeline_span,
+    today_line,
 )
 
 # ----- overview: timeline ----------------------------------------------------------------
@@ -86,7 +86,7 @@ def timeline_chart(activities: pd.DataFrame, catalog: Any = None, plan_start: An
     _style(ax, BIG)
     if low <= today <= high:
         for axes in (ax, band) if band is not None else (ax,):
-            axes.axvline(pd.Timestamp(today), color=SKY, lw=2.5, gid="today",
+            axes.axvline(pd.Timestamp(today), **today_line(2.5), gid="today",
                          label=t("chart.today", lang) if axes is ax else None)
 
     if band is not None:
