@@ -3,7 +3,14 @@
 # beyond the page's own kernel (workbook.hub.singleuser), widget messages only.
 import os
 
-from workbook.app import CULL_IDLE_SECONDS, CULL_INTERVAL_SECONDS, JUPYTER_DATA, TEMPLATE
+from workbook.app import (
+    CULL_IDLE_SECONDS,
+    CULL_INTERVAL_SECONDS,
+    IOPUB_TIMEOUT_SECONDS,
+    JUPYTER_DATA,
+    KERNEL_CLIENT,
+    TEMPLATE,
+)
 
 c = get_config()  # noqa: F821 (traitlets config file)
 
@@ -32,6 +39,10 @@ c.MappingKernelManager.cull_idle_timeout = CULL_IDLE_SECONDS
 c.MappingKernelManager.cull_interval = CULL_INTERVAL_SECONDS
 c.MappingKernelManager.cull_connected = False
 c.MappingKernelManager.allow_tracebacks = False
+# As workbook.app: the kernel client that cannot miss a cell's reply (workbook/kernel_client.py),
+# and the wait for a cell's widgets on a busy server.
+c.AsyncKernelManager.client_class = KERNEL_CLIENT
+c.VoilaExecutor.iopub_timeout = IOPUB_TIMEOUT_SECONDS
 c.VoilaConfiguration.template = TEMPLATE
 c.VoilaConfiguration.show_tracebacks = False
 c.VoilaConfiguration.classic_tree = True

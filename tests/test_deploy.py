@@ -83,3 +83,17 @@ def test_environment_lists_what_the_image_and_the_tests_need():
         name = re.split(r"[<>=!~]", plain, maxsplit=1)[0]
         assert conda.get(name) == plain, requirement
     assert "nbval" in conda
+
+
+def test_a_hub_users_server_runs_voila_as_the_room_does():
+    """The settings that keep a page from hanging or giving up are the app's own."""
+    from workbook import app
+
+    server = PyFileConfigLoader("jupyter_server_config.py", path=str(DEPLOY)).load_config()
+    shared = ("--AsyncKernelManager.", "--VoilaExecutor.", "--MappingKernelManager.")
+    room = [a for a in app.voila_arguments("127.0.0.1", 8866, None) if a.startswith(shared)]
+    assert len(room) == 5, room
+    for argument in room:
+        name, _, value = argument[2:].partition("=")
+        section, _, trait = name.partition(".")
+        assert str(server[section][trait]) == value, argument
