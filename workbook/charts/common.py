@@ -29,14 +29,6 @@ GREY = "#6E6E6E"
 # and large type only): WCAG 2.1 asks 4.5:1 for text, in charts too.
 VERMILLION_TEXT = "#B34700"
 
-def today_line(lw: float) -> dict[str, Any]:
-    """How today's line is drawn (an ``axvline`` or a legend key) at width ``lw``: the
-    palette's sky is 2.3:1 on white, under the 3:1 WCAG 1.4.11 asks of a chart's marks, so
-    it runs inside a black edge, which also keeps it apart from blue bars it crosses."""
-    return {"color": SKY, "lw": lw,
-            "path_effects": [patheffects.withStroke(linewidth=lw + 2, foreground=BLACK)]}
-
-
 CONTEXT_COLOURS = {"binnen_school": BLUE, "tussen_partners": ORANGE}
 # The two contexts differ by a pattern too, not by colour alone (WCAG 1.4.1): stacked in the
 # timeline, the orange of the partners is 2.3:1 on white, so a black outline bounds each bar.
@@ -48,6 +40,15 @@ STATUS_COLOURS = {
     an.NIET_GEMETEN: GREY,
     an.VERSTREKEN: PURPLE,
 }
+
+
+def today_line(lw: float) -> dict[str, Any]:
+    """How today's line is drawn (an ``axvline`` or a legend key) at width ``lw``: the
+    palette's sky is 2.3:1 on white, under the 3:1 WCAG 1.4.11 asks of a chart's marks, so
+    it runs inside a black edge, which also keeps it apart from blue bars it crosses."""
+    return {"color": SKY, "lw": lw,
+            "path_effects": [patheffects.withStroke(linewidth=lw + 2, foreground=BLACK)]}
+
 
 # Type sizes (points) for a full-screen chart and for a panel of a grid.
 BIG = {"title": 22, "label": 17, "tick": 15, "text": 15, "legend": 15}
